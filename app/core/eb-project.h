@@ -1,0 +1,77 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib-object.h>
+
+#include "eb-survey.h"
+
+G_BEGIN_DECLS
+
+#define EB_PROJECT_ERROR (eb_project_error_quark ())
+
+typedef enum {
+  EB_PROJECT_ERROR_OPEN,      /* not readable, or not an Evalbench project */
+  EB_PROJECT_ERROR_LOCKED,    /* another Evalbench has it open */
+  EB_PROJECT_ERROR_TOO_NEW,   /* written by a newer Evalbench */
+  EB_PROJECT_ERROR_CORRUPT,   /* damaged database or contents */
+  EB_PROJECT_ERROR_WRITE,     /* a change could not be stored */
+} EbProjectError;
+
+/* The project file format version this build writes and the highest it reads. */
+#define EB_PROJECT_SCHEMA_VERSION 1
+
+#define EB_TYPE_PROJECT (eb_project_get_type ())
+G_DECLARE_FINAL_TYPE (EbProject, eb_project, EB, PROJECT, GObject)
+
+GQuark      eb_project_error_quark      (void);
+
+/* Opens PATH, creating an empty project if it does not exist. Every change
+ * made through EbProject is one SQLite transaction, committed before the
+ * call returns: there is no separate "save" for edits. */
+EbProject  *eb_project_open             (const char  *path,
+                                         GError     **error);
+/* A new project under $XDG_DATA_HOME/evalbench/untitled/ until saved. */
+EbProject  *eb_project_new_untitled     (GError     **error);
+void        eb_project_close            (EbProject   *self);
+
+const char *eb_project_get_path         (EbProject   *self);
+gboolean    eb_project_is_untitled      (EbProject   *self);
+char       *eb_project_dup_title        (EbProject   *self);
+/* Copies the project to PATH (SQLite online backup), then continues there.
+ * An untitled project's temporary file is removed afterwards. */
+gboolean    eb_project_save_as          (EbProject   *self,
+                                         const char  *path,
+                                         GError     **error);
+/* Monotonic real time (g_get_real_time) of the last committed change, or 0. */
+gint64      eb_project_get_last_saved   (EbProject   *self);
+
+/* The imported survey: replaces any previous one in a single transaction. */
+gboolean    eb_project_store_survey     (EbProject   *self,
+                                         EbSurvey    *survey,
+                                         GError     **error);
+/* Returns NULL with no error set when the project holds no survey yet. */
+EbSurvey   *eb_project_load_survey      (EbProject   *self,
+                                         GError     **error);
+gboolean    eb_project_has_survey       (EbProject   *self);
+gboolean    eb_project_store_column     (EbProject   *self,
+                                         EbSurvey    *survey,
+                                         guint        column,
+                                         GError     **error);
+
+/* Project settings (chart options, chosen columns, window layout). */
+gboolean    eb_project_set_setting      (EbProject   *self,
+                                         const char  *key,
+                                         const char  *value,
+                                         GError     **error);
+char       *eb_project_get_setting      (EbProject   *self,
+                                         const char  *key);
+
+/* Audit trail: who did what, when, to what. */
+gboolean    eb_project_log              (EbProject   *self,
+                                         const char  *action,
+                                         const char  *target,
+                                         const char  *detail,
+                                         GError     **error);
+guint       eb_project_count_log        (EbProject   *self);
+
+G_END_DECLS
