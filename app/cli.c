@@ -1,0 +1,622 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "evalbench-cli"
+
+#include "config.h"
+
+#include <errno.h>
+#include <gio/gio.h>
+#include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cli.h"
+#include "eb-project.h"
+#include "survey-detect.h"
+#include "survey-import.h"
+#include "survey-merge.h"
+
+/* Options every command that reads a survey accepts (CLI.md). */
+typedef struct
+{
+  char     *sheet;
+  int       header_rows;
+  char    **scale_specs;
+  gboolean  json;
+} CommonOptions;
+
+typedef int (*CommandFunc) (int argc, char **argv);
+
+typedef struct
+{
+  const char  *name;
+  const char  *synopsis;
+  const char  *summary;
+  CommandFunc  run;
+} Command;
+
+static int run_import   (int argc, char **argv);
+static int run_describe (int argc, char **argv);
+static int run_later    (int argc, char **argv);
+
+static const Command commands[] = {
+  { "import", "SURVEY… -o PROJECT.evalbench", "Import one or more surveys into a new project", run_import },
+  { "describe", "INPUT", "Show the columns of a survey or project with their roles and scales", run_describe },
+  { "likert", "INPUT", "Print the Likert table (counts and percentages per item)", run_later },
+  { "quotes", "INPUT", "Print the open-ended answers with their themes", run_later },
+  { "export", "INPUT", "Write the annotated workbook and the figures", run_later },
+};
+
+static const Command *
+find_command (const char *name)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    if (g_strcmp0 (commands[i].name, name) == 0)
+      return &commands[i];
+  return NULL;
+}
+
+static void
+print_main_help (void)
+{
+  g_print ("Usage:\n"
+           "  evalbench [FILE]              Open the workbench; FILE is a survey or a project\n"
+           "  evalbench COMMAND [OPTION…]   Work without a display\n"
+           "\n"
+           "Commands:\n");
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    g_print ("  %-10s %s\n", commands[i].name, commands[i].summary);
+  g_print ("\n"
+           "Options:\n"
+           "  -h, --help     Show this help; “evalbench COMMAND --help” shows a command’s options\n"
+           "  --version      Show the version\n"
+           "\n"
+           "A survey is a .csv or .tsv file; a project is a .evalbench file.\n");
+}
+
+static GOptionEntry *
+common_entries (CommonOptions *options)
+{
+  GOptionEntry entries[] = {
+    { "sheet", 0, 0, G_OPTION_ARG_STRING, &options->sheet,
+      "Spreadsheet sheet to read", "NAME" },
+    { "header-rows", 0, 0, G_OPTION_ARG_INT, &options->header_rows,
+      "Number of header rows (default: detect)", "N" },
+    { "scale", 0, 0, G_OPTION_ARG_STRING_ARRAY, &options->scale_specs,
+      "A scale's labels from lowest to highest, e.g. “Disagree<Neutral<Agree”; "
+      "a trailing ! marks a non-substantive label (repeatable)", "SPEC" },
+    { NULL }
+  };
+
+  return g_memdup2 (entries, sizeof entries);
+}
+
+static void
+common_options_clear (CommonOptions *options)
+{
+  g_clear_pointer (&options->sheet, g_free);
+  g_clear_pointer (&options->scale_specs, g_strfreev);
+}
+
+static GOptionContext *
+command_context (const Command *command,
+                 const char    *extra_help)
+{
+  g_autofree char *parameter = g_strdup_printf ("%s — %s", command->synopsis, command->summary);
+  GOptionContext *context = g_option_context_new (parameter);
+  g_autofree char *prgname = g_strdup_printf ("evalbench %s", command->name);
+
+  g_set_prgname (prgname);
+  if (extra_help != NULL)
+    g_option_context_set_description (context, extra_help);
+  return context;
+}
+
+static int
+usage_error (const Command *command,
+             const char    *message)
+{
+  g_printerr ("evalbench %s: %s\nTry “evalbench %s --help”.\n",
+              command->name, message, command->name);
+  return EB_EXIT_USAGE;
+}
+
+static GPtrArray *
+parse_scales (char   **specs,
+              GError **error)
+{
+  g_autoptr(GPtrArray) scales = g_ptr_array_new_with_free_func ((GDestroyNotify) eb_scale_unref);
+
+  for (guint i = 0; specs != NULL && specs[i] != NULL; i++)
+    {
+      EbScale *scale = eb_scale_parse_spec (specs[i], error);
+
+      if (scale == NULL)
+        return NULL;
+      g_ptr_array_add (scales, scale);
+    }
+  return g_steal_pointer (&scales);
+}
+
+static gboolean
+is_project_file (const char *path)
+{
+  char header[16] = { 0 };
+  FILE *file;
+  gboolean sqlite;
+
+  if (g_str_has_suffix (path, ".evalbench"))
+    return TRUE;
+  file = g_fopen (path, "rb");
+  if (file == NULL)
+    return FALSE;
+  sqlite = fread (header, 1, sizeof header, file) == sizeof header &&
+           memcmp (header, "SQLite format 3", 16) == 0;
+  fclose (file);
+  return sqlite;
+}
+
+static EbSurvey *
+load_project_survey (const char  *path,
+                     GError     **error)
+{
+  g_autoptr(EbProject) project = eb_project_open_readonly (path, error);
+  EbSurvey *survey;
+
+  if (project == NULL)
+    return NULL;
+  survey = eb_project_load_survey (project, error);
+  if (survey == NULL && (error == NULL || *error == NULL))
+    {
+      g_autofree char *name = g_path_get_basename (path);
+
+      g_set_error (error, EB_IMPORT_ERROR, EB_IMPORT_ERROR_EMPTY,
+                   "“%s” holds no survey yet; import one with “evalbench import”", name);
+    }
+  return survey;
+}
+
+/* A survey file or a project: whatever the user named. */
+static EbSurvey *
+load_input (const char      *path,
+            CommonOptions   *options,
+            EbErrorLocation *location,
+            GError         **error)
+{
+  g_autoptr(GPtrArray) scales = NULL;
+  EbImportOptions import_options = EB_IMPORT_OPTIONS_INIT;
+  EbSurvey *survey;
+
+  scales = parse_scales (options->scale_specs, error);
+  if (scales == NULL)
+    return NULL;
+
+  if (is_project_file (path))
+    {
+      location->file = g_strdup (path);
+      survey = load_project_survey (path, error);
+      /* --scale applies to a project's survey as it does to a file's. */
+      if (survey != NULL && scales->len > 0)
+        eb_survey_detect (survey, scales);
+      return survey;
+    }
+
+  import_options.sheet = options->sheet;
+  import_options.header_rows = options->header_rows;
+  import_options.scales = scales;
+  return eb_survey_import (path, &import_options, NULL, NULL, NULL, location, error);
+}
+
+static void
+print_error_json (const GError          *error,
+                  const EbErrorLocation *location)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(JsonNode) root = NULL;
+  g_autofree char *text = NULL;
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "error");
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "message");
+  json_builder_add_string_value (builder, error->message);
+  json_builder_set_member_name (builder, "file");
+  if (location->file != NULL)
+    json_builder_add_string_value (builder, location->file);
+  else
+    json_builder_add_null_value (builder);
+  if (location->sheet != NULL)
+    {
+      json_builder_set_member_name (builder, "sheet");
+      json_builder_add_string_value (builder, location->sheet);
+    }
+  json_builder_set_member_name (builder, "row");
+  if (location->row > 0)
+    json_builder_add_int_value (builder, location->row);
+  else
+    json_builder_add_null_value (builder);
+  json_builder_set_member_name (builder, "column");
+  if (location->column > 0)
+    json_builder_add_int_value (builder, location->column);
+  else
+    json_builder_add_null_value (builder);
+  json_builder_end_object (builder);
+  json_builder_end_object (builder);
+
+  root = json_builder_get_root (builder);
+  json_generator_set_root (generator, root);
+  text = json_generator_to_data (generator, NULL);
+  g_print ("%s\n", text);
+}
+
+/* Bad input: stderr names the file (and where it applies row and column);
+ * with --json the same goes to stdout as an object. */
+static int
+input_error (const Command         *command,
+             const GError          *error,
+             const EbErrorLocation *location,
+             gboolean               json)
+{
+  if (json)
+    print_error_json (error, location);
+  g_printerr ("evalbench %s: %s\n", command->name, error->message);
+  return EB_EXIT_BAD_INPUT;
+}
+
+static guint
+count_role (EbSurvey     *survey,
+            EbColumnRole  role)
+{
+  guint n = 0;
+
+  for (guint c = 0; c < eb_survey_get_n_columns (survey); c++)
+    n += eb_survey_get_column_role (survey, c) == role;
+  return n;
+}
+
+/* ---- import ---------------------------------------------------------- */
+
+static EbSurvey *
+import_all (char           **paths,
+            CommonOptions   *options,
+            const char      *source_column,
+            EbErrorLocation *location,
+            GError         **error)
+{
+  g_autoptr(GPtrArray) surveys = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) labels = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) scales = NULL;
+  EbSurvey *merged;
+
+  for (guint i = 0; paths[i] != NULL; i++)
+    {
+      EbSurvey *survey;
+
+      eb_error_location_clear (location);
+      survey = load_input (paths[i], options, location, error);
+      if (survey == NULL)
+        return NULL;
+      g_ptr_array_add (surveys, survey);
+      g_ptr_array_add (labels, g_path_get_basename (paths[i]));
+    }
+  if (surveys->len == 1 && source_column == NULL)
+    return g_object_ref (g_ptr_array_index (surveys, 0));
+
+  merged = eb_survey_merge ((EbSurvey * const *) surveys->pdata,
+                            (const char * const *) labels->pdata,
+                            surveys->len, source_column);
+  scales = parse_scales (options->scale_specs, NULL);
+  eb_survey_detect (merged, scales);
+  return merged;
+}
+
+/* The project is written beside its final name and renamed over it, so an
+ * interrupted import never leaves a half-written project under that name. */
+static gboolean
+write_project (EbSurvey    *survey,
+               const char  *output,
+               GError     **error)
+{
+  g_autofree char *dir = g_path_get_dirname (output);
+  g_autofree char *base = g_path_get_basename (output);
+  g_autofree char *temp = g_strdup_printf ("%s/.%s.importing-%d", dir, base, (int) getpid ());
+  g_autoptr(EbProject) project = NULL;
+
+  if (g_file_test (output, G_FILE_TEST_EXISTS))
+    {
+      g_autoptr(EbProject) existing = eb_project_open (output, error);
+
+      /* Refuse to replace a stranger's file or a project open in a window. */
+      if (existing == NULL)
+        return FALSE;
+      eb_project_close (existing);
+    }
+
+  project = eb_project_open (temp, error);
+  if (project == NULL)
+    return FALSE;
+  if (!eb_project_store_survey (project, survey, error) ||
+      !eb_project_log (project, "import", eb_survey_get_source_file (survey),
+                       "evalbench import", error))
+    {
+      eb_project_close (project);
+      g_unlink (temp);
+      return FALSE;
+    }
+  eb_project_close (project);
+  if (g_rename (temp, output) != 0)
+    {
+      int saved = errno;
+
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
+                   "Cannot write “%s”: %s", output, g_strerror (saved));
+      g_unlink (temp);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static int
+run_import (int    argc,
+            char **argv)
+{
+  const Command *command = find_command ("import");
+  CommonOptions options = { NULL, -1, NULL, FALSE };
+  g_autofree GOptionEntry *common = common_entries (&options);
+  g_autofree char *output = NULL;
+  g_autofree char *source_column = NULL;
+  g_auto(GStrv) paths = NULL;
+  GOptionEntry entries[] = {
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, "The project to write", "PROJECT.evalbench" },
+    { "source-column", 0, 0, G_OPTION_ARG_STRING, &source_column,
+      "Add a column NAME holding each row’s source file", "NAME" },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &paths, NULL, "SURVEY…" },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = command_context (command,
+    "Surveys with the same column titles are stacked into one table.");
+  g_auto(EbErrorLocation) location = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EbSurvey) survey = NULL;
+  int status;
+
+  g_option_context_add_main_entries (context, entries, NULL);
+  g_option_context_add_main_entries (context, common, NULL);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    status = usage_error (command, error->message);
+  else if (paths == NULL || paths[0] == NULL)
+    status = usage_error (command, "no survey file given");
+  else if (output == NULL)
+    status = usage_error (command, "no project given; name one with -o PROJECT.evalbench");
+  else if ((survey = import_all (paths, &options, source_column, &location, &error)) == NULL)
+    status = g_error_matches (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE)
+             ? usage_error (command, error->message)
+             : input_error (command, error, &location, FALSE);
+  else if (!write_project (survey, output, &error))
+    {
+      g_printerr ("evalbench import: %s\n", error->message);
+      status = EB_EXIT_CANNOT_WRITE;
+    }
+  else
+    {
+      g_autofree char *name = g_path_get_basename (output);
+
+      g_print ("Imported %u responses and %u columns (%u Likert items, %u open questions) into %s\n",
+               eb_survey_get_n_rows (survey), eb_survey_get_n_columns (survey),
+               count_role (survey, EB_COLUMN_ROLE_LIKERT),
+               count_role (survey, EB_COLUMN_ROLE_TEXT), name);
+      status = EB_EXIT_OK;
+    }
+  common_options_clear (&options);
+  return status;
+}
+
+/* ---- describe -------------------------------------------------------- */
+
+static void
+add_scale_json (JsonBuilder *builder,
+                EbScale     *scale)
+{
+  if (scale == NULL)
+    {
+      json_builder_add_null_value (builder);
+      return;
+    }
+  json_builder_begin_array (builder);
+  for (guint level = 0; level < eb_scale_get_n_levels (scale); level++)
+    json_builder_add_string_value (builder, eb_scale_get_label (scale, level));
+  json_builder_end_array (builder);
+}
+
+static void
+print_describe_json (EbSurvey   *survey,
+                     const char *path)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(JsonNode) root = NULL;
+  g_autofree char *text = NULL;
+  const char *sheet = eb_survey_get_sheet (survey);
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "file");
+  json_builder_add_string_value (builder, path);
+  json_builder_set_member_name (builder, "sheet");
+  if (sheet != NULL)
+    json_builder_add_string_value (builder, sheet);
+  else
+    json_builder_add_null_value (builder);
+  json_builder_set_member_name (builder, "header_rows");
+  json_builder_add_int_value (builder, eb_survey_get_header_rows (survey));
+  json_builder_set_member_name (builder, "rows");
+  json_builder_add_int_value (builder, eb_survey_get_n_rows (survey));
+  json_builder_set_member_name (builder, "columns");
+  json_builder_begin_array (builder);
+  for (guint c = 0; c < eb_survey_get_n_columns (survey); c++)
+    {
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "name");
+      json_builder_add_string_value (builder, eb_survey_get_column_name (survey, c));
+      json_builder_set_member_name (builder, "role");
+      json_builder_add_string_value (builder,
+        eb_column_role_to_string (eb_survey_get_column_role (survey, c)));
+      json_builder_set_member_name (builder, "scale");
+      add_scale_json (builder, eb_survey_get_column_scale (survey, c));
+      json_builder_set_member_name (builder, "missing");
+      json_builder_add_int_value (builder, eb_survey_count_missing (survey, c));
+      json_builder_set_member_name (builder, "distinct");
+      json_builder_add_int_value (builder, eb_survey_count_distinct (survey, c));
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+
+  root = json_builder_get_root (builder);
+  json_generator_set_root (generator, root);
+  json_generator_set_pretty (generator, TRUE);
+  text = json_generator_to_data (generator, NULL);
+  g_print ("%s\n", text);
+}
+
+/* Pads or cuts TEXT to WIDTH characters (not bytes: titles are UTF-8). */
+static char *
+fit (const char *text,
+     guint       width)
+{
+  glong length = g_utf8_strlen (text, -1);
+  GString *out;
+
+  if ((guint) length > width)
+    {
+      g_autofree char *cut = g_utf8_substring (text, 0, width - 1);
+
+      return g_strconcat (cut, "…", NULL);
+    }
+  out = g_string_new (text);
+  for (glong i = length; i < (glong) width; i++)
+    g_string_append_c (out, ' ');
+  return g_string_free (out, FALSE);
+}
+
+static void
+print_describe_text (EbSurvey   *survey,
+                     const char *path)
+{
+  g_autofree char *name = g_path_get_basename (path);
+  g_autofree char *title = fit ("Column", 44);
+
+  g_print ("%s: %u responses, %u columns, %u header row%s\n\n", name,
+           eb_survey_get_n_rows (survey), eb_survey_get_n_columns (survey),
+           eb_survey_get_header_rows (survey),
+           eb_survey_get_header_rows (survey) == 1 ? "" : "s");
+  g_print ("  #  %s  %-9s  %7s  %8s  %s\n", title, "Role", "Missing", "Distinct", "Scale");
+  for (guint c = 0; c < eb_survey_get_n_columns (survey); c++)
+    {
+      g_autofree char *column = fit (eb_survey_get_column_name (survey, c), 44);
+      EbScale *scale = eb_survey_get_column_scale (survey, c);
+      g_autofree char *spec = scale != NULL ? eb_scale_to_spec (scale) : g_strdup ("");
+
+      g_print ("%3u  %s  %-9s  %7u  %8u  %s\n", c + 1, column,
+               eb_column_role_to_string (eb_survey_get_column_role (survey, c)),
+               eb_survey_count_missing (survey, c), eb_survey_count_distinct (survey, c),
+               spec);
+    }
+}
+
+static int
+run_describe (int    argc,
+              char **argv)
+{
+  const Command *command = find_command ("describe");
+  CommonOptions options = { NULL, -1, NULL, FALSE };
+  g_autofree GOptionEntry *common = common_entries (&options);
+  g_auto(GStrv) paths = NULL;
+  GOptionEntry entries[] = {
+    { "json", 0, 0, G_OPTION_ARG_NONE, &options.json, "Print JSON (see CLI.md for its shape)", NULL },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &paths, NULL, "INPUT" },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = command_context (command, NULL);
+  g_auto(EbErrorLocation) location = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EbSurvey) survey = NULL;
+  int status = EB_EXIT_OK;
+
+  g_option_context_add_main_entries (context, entries, NULL);
+  g_option_context_add_main_entries (context, common, NULL);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    status = usage_error (command, error->message);
+  else if (paths == NULL || paths[0] == NULL)
+    status = usage_error (command, "no input given; name a survey file or a project");
+  else if (paths[1] != NULL)
+    status = usage_error (command, "describe reads one input at a time");
+  else if ((survey = load_input (paths[0], &options, &location, &error)) == NULL)
+    status = g_error_matches (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE)
+             ? usage_error (command, error->message)
+             : input_error (command, error, &location, options.json);
+  else if (options.json)
+    print_describe_json (survey, paths[0]);
+  else
+    print_describe_text (survey, paths[0]);
+
+  common_options_clear (&options);
+  return status;
+}
+
+/* ---- commands of later features ---------------------------------------- */
+
+static int
+run_later (int    argc,
+           char **argv)
+{
+  const Command *command = find_command (argv[0]);
+
+  g_return_val_if_fail (command != NULL, EB_EXIT_USAGE);
+
+  g_printerr ("evalbench %s: not available yet in Evalbench %s; it arrives with a later version.\n"
+              "Available now: evalbench import, evalbench describe.\n",
+              command->name, PACKAGE_VERSION);
+  return EB_EXIT_USAGE;
+}
+
+/* ---- entry points ------------------------------------------------------ */
+
+gboolean
+eb_cli_handles (int    argc,
+                char **argv)
+{
+  if (argc < 2)
+    return FALSE;
+  return find_command (argv[1]) != NULL ||
+         g_strcmp0 (argv[1], "--version") == 0 ||
+         g_strcmp0 (argv[1], "--help") == 0 ||
+         g_strcmp0 (argv[1], "-h") == 0 ||
+         g_strcmp0 (argv[1], "help") == 0;
+}
+
+int
+eb_cli_run (int    argc,
+            char **argv)
+{
+  const Command *command;
+
+  g_return_val_if_fail (argc >= 2, EB_EXIT_USAGE);
+
+  if (g_strcmp0 (argv[1], "--version") == 0)
+    {
+      g_print ("evalbench %s\n", PACKAGE_VERSION);
+      return EB_EXIT_OK;
+    }
+  if (g_strcmp0 (argv[1], "--help") == 0 || g_strcmp0 (argv[1], "-h") == 0 ||
+      g_strcmp0 (argv[1], "help") == 0)
+    {
+      print_main_help ();
+      return EB_EXIT_OK;
+    }
+  command = find_command (argv[1]);
+  g_return_val_if_fail (command != NULL, EB_EXIT_USAGE);
+  /* The command sees itself as argv[0], as GOptionContext expects. */
+  return command->run (argc - 1, argv + 1);
+}

@@ -30,6 +30,10 @@ GQuark      eb_project_error_quark      (void);
  * call returns: there is no separate "save" for edits. */
 EbProject  *eb_project_open             (const char  *path,
                                          GError     **error);
+/* Opens an existing project for reading only, without taking the lock, so
+ * that the command line can read a project that a window has open. */
+EbProject  *eb_project_open_readonly    (const char  *path,
+                                         GError     **error);
 /* A new project under $XDG_DATA_HOME/evalbench/untitled/ until saved. */
 EbProject  *eb_project_new_untitled     (GError     **error);
 void        eb_project_close            (EbProject   *self);

@@ -33,6 +33,7 @@ typedef struct {
 } EbErrorLocation;
 
 void eb_error_location_clear (EbErrorLocation *location);
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (EbErrorLocation, eb_error_location_clear)
 
 typedef struct {
   const char *sheet;        /* NULL: the first visible sheet */

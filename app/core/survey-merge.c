@@ -1,0 +1,62 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "eb-survey-merge"
+
+#include "config.h"
+
+#include "survey-merge.h"
+
+static void
+append_rows (EbSurvey   *merged,
+             EbSurvey   *survey,
+             const char *label,
+             gboolean    with_source)
+{
+  guint n_columns = eb_survey_get_n_columns (merged);
+  guint n_own = eb_survey_get_n_columns (survey);
+  g_autofree int *target = g_new (int, MAX (n_own, 1));
+  g_autofree const char **cells = g_new0 (const char *, n_columns);
+
+  for (guint c = 0; c < n_own; c++)
+    target[c] = eb_survey_find_column (merged, eb_survey_get_column_name (survey, c));
+  for (guint row = 0; row < eb_survey_get_n_rows (survey); row++)
+    {
+      for (guint c = 0; c < n_columns; c++)
+        cells[c] = "";
+      if (with_source)
+        cells[0] = label;
+      for (guint c = 0; c < n_own; c++)
+        cells[target[c]] = eb_survey_get_cell (survey, row, c);
+      eb_survey_append_row (merged, cells, n_columns);
+    }
+}
+
+EbSurvey *
+eb_survey_merge (EbSurvey * const   *surveys,
+                 const char * const *labels,
+                 guint               n_surveys,
+                 const char         *source_column)
+{
+  g_autoptr(EbSurvey) merged = eb_survey_new ();
+
+  g_return_val_if_fail (surveys != NULL && n_surveys > 0, NULL);
+  g_return_val_if_fail (source_column == NULL || labels != NULL, NULL);
+
+  if (source_column != NULL)
+    eb_survey_add_column (merged, source_column);
+  for (guint s = 0; s < n_surveys; s++)
+    for (guint c = 0; c < eb_survey_get_n_columns (surveys[s]); c++)
+      {
+        const char *name = eb_survey_get_column_name (surveys[s], c);
+
+        /* Each title once, even if a file happens to repeat it. */
+        if (eb_survey_find_column (merged, name) < 0)
+          eb_survey_add_column (merged, name);
+      }
+  for (guint s = 0; s < n_surveys; s++)
+    append_rows (merged, surveys[s], labels != NULL ? labels[s] : NULL,
+                 source_column != NULL);
+
+  eb_survey_set_source_file (merged, eb_survey_get_source_file (surveys[0]));
+  eb_survey_set_header_rows (merged, eb_survey_get_header_rows (surveys[0]));
+  return g_steal_pointer (&merged);
+}
