@@ -1,0 +1,425 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* End-to-end tests of the command line contract (CLI.md): the real binary,
+ * run without a display, judged by exit status, stdout and stderr. */
+#include "config.h"
+
+#include <gio/gio.h>
+#include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
+
+typedef struct
+{
+  int   status;
+  char *out;
+  char *err;
+} Run;
+
+static char *tmpdir;
+
+static void
+run_clear (Run *run)
+{
+  g_free (run->out);
+  g_free (run->err);
+}
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
+
+/* Runs evalbench with the NULL-terminated arguments, with no DISPLAY. */
+static void
+run_evalbench (Run        *run,
+               const char *first,
+               ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_auto(GStrv) envp = g_get_environ ();
+  g_autoptr(GError) error = NULL;
+  const char *arg;
+  va_list args;
+  int wait_status;
+
+  g_ptr_array_add (argv, (gpointer) g_getenv ("EVALBENCH"));
+  va_start (args, first);
+  for (arg = first; arg != NULL; arg = va_arg (args, const char *))
+    g_ptr_array_add (argv, (gpointer) arg);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  envp = g_environ_unsetenv (envp, "DISPLAY");
+  envp = g_environ_unsetenv (envp, "WAYLAND_DISPLAY");
+  g_spawn_sync (NULL, (char **) argv->pdata, envp, G_SPAWN_DEFAULT, NULL, NULL,
+                &run->out, &run->err, &wait_status, &error);
+  g_assert_no_error (error);
+  g_assert_true (WIFEXITED (wait_status));
+  run->status = WEXITSTATUS (wait_status);
+}
+
+static const char *
+data_file (const char *name)
+{
+  return g_test_get_filename (G_TEST_DIST, "cli", "data", name, NULL);
+}
+
+static JsonNode *
+parse_json (const char *text)
+{
+  g_autoptr(GError) error = NULL;
+  JsonNode *node = json_from_string (text, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (node);
+  return node;
+}
+
+static JsonObject *
+find_column (JsonObject *root,
+             const char *name)
+{
+  JsonArray *columns = json_object_get_array_member (root, "columns");
+
+  for (guint i = 0; i < json_array_get_length (columns); i++)
+    {
+      JsonObject *column = json_array_get_object_element (columns, i);
+
+      if (g_strcmp0 (json_object_get_string_member (column, "name"), name) == 0)
+        return column;
+    }
+  g_error ("no column “%s” in the JSON", name);
+}
+
+static void
+test_version (void)
+{
+  g_auto(Run) run = { 0 };
+
+  run_evalbench (&run, "--version", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.out, ==, "evalbench " PACKAGE_VERSION "\n");
+}
+
+static void
+test_help (void)
+{
+  g_auto(Run) run = { 0 };
+  g_auto(Run) command = { 0 };
+
+  run_evalbench (&run, "--help", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  for (guint i = 0; i < 5; i++)
+    {
+      const char *names[] = { "import", "describe", "likert", "quotes", "export" };
+
+      g_assert_nonnull (strstr (run.out, names[i]));
+    }
+
+  run_evalbench (&command, "describe", "--help", NULL);
+  g_assert_cmpint (command.status, ==, 0);
+  g_assert_nonnull (strstr (command.out, "--json"));
+  g_assert_nonnull (strstr (command.out, "--scale"));
+  g_assert_nonnull (strstr (command.out, "--header-rows"));
+}
+
+/* Usage errors: status 1, a message on stderr, nothing on stdout. */
+static void
+test_usage_errors (void)
+{
+  g_auto(Run) unknown = { 0 };
+  g_auto(Run) missing = { 0 };
+  g_auto(Run) no_output = { 0 };
+  g_auto(Run) bad_scale = { 0 };
+  g_auto(Run) later = { 0 };
+
+  run_evalbench (&unknown, "describe", "--bogus", data_file ("small.csv"), NULL);
+  g_assert_cmpint (unknown.status, ==, 1);
+  g_assert_cmpstr (unknown.out, ==, "");
+  g_assert_cmpstr (unknown.err, ==,
+                   "evalbench describe: Unknown option --bogus\n"
+                   "Try “evalbench describe --help”.\n");
+
+  run_evalbench (&missing, "describe", NULL);
+  g_assert_cmpint (missing.status, ==, 1);
+  g_assert_cmpstr (missing.out, ==, "");
+  g_assert_nonnull (strstr (missing.err, "no input given"));
+
+  run_evalbench (&no_output, "import", data_file ("small.csv"), NULL);
+  g_assert_cmpint (no_output.status, ==, 1);
+  g_assert_nonnull (strstr (no_output.err, "name one with -o PROJECT.evalbench"));
+
+  run_evalbench (&bad_scale, "describe", data_file ("small.csv"), "--scale", "Agree", NULL);
+  g_assert_cmpint (bad_scale.status, ==, 1);
+  g_assert_cmpstr (bad_scale.out, ==, "");
+  g_assert_nonnull (strstr (bad_scale.err, "Scale “Agree” has fewer than two levels"));
+
+  run_evalbench (&later, "likert", data_file ("small.csv"), NULL);
+  g_assert_cmpint (later.status, ==, 1);
+  g_assert_cmpstr (later.out, ==, "");
+  g_assert_nonnull (strstr (later.err, "evalbench likert: not available yet"));
+}
+
+/* The JSON shape of CLI.md, with the values a user would check. */
+static void
+test_describe_json (void)
+{
+  g_auto(Run) run = { 0 };
+  g_autoptr(JsonNode) node = NULL;
+  JsonObject *root, *likert, *id, *text, *programme;
+  JsonArray *scale;
+
+  run_evalbench (&run, "describe", data_file ("small.csv"), "--json", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.err, ==, "");
+  node = parse_json (run.out);
+  root = json_node_get_object (node);
+
+  g_assert_cmpstr (json_object_get_string_member (root, "file"), ==, data_file ("small.csv"));
+  g_assert_true (json_object_get_null_member (root, "sheet"));
+  g_assert_cmpint (json_object_get_int_member (root, "header_rows"), ==, 1);
+  g_assert_cmpint (json_object_get_int_member (root, "rows"), ==, 6);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (root, "columns")), ==, 5);
+
+  id = find_column (root, "ID");
+  g_assert_cmpstr (json_object_get_string_member (id, "role"), ==, "id");
+  g_assert_true (json_object_get_null_member (id, "scale"));
+  g_assert_cmpint (json_object_get_int_member (id, "distinct"), ==, 6);
+
+  programme = find_column (root, "Programme");
+  g_assert_cmpstr (json_object_get_string_member (programme, "role"), ==, "attribute");
+  g_assert_cmpint (json_object_get_int_member (programme, "distinct"), ==, 2);
+  g_assert_cmpint (json_object_get_int_member (find_column (root, "Gender"), "missing"), ==, 1);
+
+  likert = find_column (root, "I feel more confident");
+  g_assert_cmpstr (json_object_get_string_member (likert, "role"), ==, "likert");
+  scale = json_object_get_array_member (likert, "scale");
+  g_assert_cmpuint (json_array_get_length (scale), ==, 6);
+  g_assert_cmpstr (json_array_get_string_element (scale, 0), ==, "Strongly disagree");
+  g_assert_cmpstr (json_array_get_string_element (scale, 2), ==, "Neutral");
+  g_assert_cmpstr (json_array_get_string_element (scale, 4), ==, "Strongly agree");
+  g_assert_cmpstr (json_array_get_string_element (scale, 5), ==, "Don't know");
+
+  text = find_column (root, "What helped?");
+  g_assert_cmpstr (json_object_get_string_member (text, "role"), ==, "text");
+  g_assert_cmpint (json_object_get_int_member (text, "missing"), ==, 2);
+}
+
+static void
+test_describe_text (void)
+{
+  g_auto(Run) run = { 0 };
+
+  run_evalbench (&run, "describe", data_file ("small.csv"), NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_true (g_str_has_prefix (run.out, "small.csv: 6 responses, 5 columns, 1 header row\n"));
+  g_assert_nonnull (strstr (run.out, "likert"));
+}
+
+/* --scale makes an unknown label set a Likert item, lowest first. */
+static void
+test_describe_user_scale (void)
+{
+  g_auto(Run) run = { 0 };
+  g_autoptr(JsonNode) node = NULL;
+  JsonObject *medal;
+  JsonArray *scale;
+
+  run_evalbench (&run, "describe", data_file ("medals.csv"), "--json",
+                 "--scale", "Bronze<Silver<Gold", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  node = parse_json (run.out);
+  medal = find_column (json_node_get_object (node), "Medal");
+  g_assert_cmpstr (json_object_get_string_member (medal, "role"), ==, "likert");
+  scale = json_object_get_array_member (medal, "scale");
+  g_assert_cmpstr (json_array_get_string_element (scale, 0), ==, "Bronze");
+  g_assert_cmpstr (json_array_get_string_element (scale, 2), ==, "Gold");
+}
+
+/* Bad input: status 2, stderr names file, row and column; stdout stays
+ * empty unless --json asked for the error object. */
+static void
+test_bad_input (void)
+{
+  g_auto(Run) plain = { 0 };
+  g_auto(Run) json = { 0 };
+  g_auto(Run) missing = { 0 };
+  g_autoptr(JsonNode) node = NULL;
+  JsonObject *error;
+
+  run_evalbench (&plain, "describe", data_file ("unterminated.csv"), NULL);
+  g_assert_cmpint (plain.status, ==, 2);
+  g_assert_cmpstr (plain.out, ==, "");
+  g_assert_nonnull (strstr (plain.err, "“unterminated.csv”, row 2, column 2"));
+
+  run_evalbench (&json, "describe", data_file ("unterminated.csv"), "--json", NULL);
+  g_assert_cmpint (json.status, ==, 2);
+  node = parse_json (json.out);
+  error = json_object_get_object_member (json_node_get_object (node), "error");
+  g_assert_nonnull (error);
+  g_assert_cmpstr (json_object_get_string_member (error, "file"), ==, data_file ("unterminated.csv"));
+  g_assert_cmpint (json_object_get_int_member (error, "row"), ==, 2);
+  g_assert_cmpint (json_object_get_int_member (error, "column"), ==, 2);
+  g_assert_nonnull (strstr (json_object_get_string_member (error, "message"), "never closed"));
+
+  run_evalbench (&missing, "describe", "/nonexistent/survey.csv", NULL);
+  g_assert_cmpint (missing.status, ==, 2);
+  g_assert_cmpstr (missing.out, ==, "");
+  g_assert_nonnull (strstr (missing.err, "“survey.csv”"));
+}
+
+/* import writes a project that describe reads back the same. */
+static void
+test_import_round_trip (void)
+{
+  g_autofree char *project = g_build_filename (tmpdir, "small.evalbench", NULL);
+  g_auto(Run) import = { 0 };
+  g_auto(Run) again = { 0 };
+  g_auto(Run) from_csv = { 0 };
+  g_auto(Run) from_project = { 0 };
+  g_autoptr(JsonNode) a = NULL;
+  g_autoptr(JsonNode) b = NULL;
+  JsonObject *csv_root, *project_root;
+
+  run_evalbench (&import, "import", data_file ("small.csv"), "-o", project, NULL);
+  g_assert_cmpint (import.status, ==, 0);
+  g_assert_cmpstr (import.out, ==,
+    "Imported 6 responses and 5 columns (1 Likert items, 1 open questions) into small.evalbench\n");
+  g_assert_true (g_file_test (project, G_FILE_TEST_IS_REGULAR));
+
+  /* Importing again replaces the project (the next wave of data). */
+  run_evalbench (&again, "import", data_file ("small.csv"), "-o", project, NULL);
+  g_assert_cmpint (again.status, ==, 0);
+
+  run_evalbench (&from_csv, "describe", data_file ("small.csv"), "--json", NULL);
+  run_evalbench (&from_project, "describe", project, "--json", NULL);
+  g_assert_cmpint (from_project.status, ==, 0);
+  a = parse_json (from_csv.out);
+  b = parse_json (from_project.out);
+  csv_root = json_node_get_object (a);
+  project_root = json_node_get_object (b);
+  json_object_remove_member (csv_root, "file");
+  json_object_remove_member (project_root, "file");
+  g_assert_true (json_node_equal (a, b));
+}
+
+static void
+test_import_several (void)
+{
+  g_autofree char *project = g_build_filename (tmpdir, "waves.evalbench", NULL);
+  g_auto(Run) import = { 0 };
+  g_auto(Run) describe = { 0 };
+  g_autoptr(JsonNode) node = NULL;
+  JsonObject *root, *wave;
+
+  run_evalbench (&import, "import", data_file ("small.csv"), data_file ("small.csv"),
+                 "--source-column", "Wave", "-o", project, NULL);
+  g_assert_cmpint (import.status, ==, 0);
+  run_evalbench (&describe, "describe", project, "--json", NULL);
+  node = parse_json (describe.out);
+  root = json_node_get_object (node);
+  g_assert_cmpint (json_object_get_int_member (root, "rows"), ==, 12);
+  wave = json_array_get_object_element (json_object_get_array_member (root, "columns"), 0);
+  g_assert_cmpstr (json_object_get_string_member (wave, "name"), ==, "Wave");
+}
+
+/* Cannot write: status 3, and a file that is not a project is never
+ * overwritten. */
+static void
+test_cannot_write (void)
+{
+  g_autofree char *stranger = g_build_filename (tmpdir, "notes.evalbench", NULL);
+  g_autofree char *contents = NULL;
+  g_auto(Run) unwritable = { 0 };
+  g_auto(Run) over = { 0 };
+
+  run_evalbench (&unwritable, "import", data_file ("small.csv"),
+                 "-o", "/nonexistent-dir/out.evalbench", NULL);
+  g_assert_cmpint (unwritable.status, ==, 3);
+  g_assert_cmpstr (unwritable.out, ==, "");
+  g_assert_nonnull (strstr (unwritable.err, "evalbench import: "));
+
+  g_assert_true (g_file_set_contents (stranger, "my notes, not a project\n", -1, NULL));
+  run_evalbench (&over, "import", data_file ("small.csv"), "-o", stranger, NULL);
+  g_assert_cmpint (over.status, ==, 3);
+  g_assert_nonnull (strstr (over.err, "is not an Evalbench project"));
+  g_assert_true (g_file_get_contents (stranger, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==, "my notes, not a project\n");
+}
+
+/* The bundled example survey: the shape of the paper's questionnaire. */
+static void
+test_example_survey (void)
+{
+  const char *example = g_getenv ("EVALBENCH_EXAMPLE");
+  g_auto(Run) run = { 0 };
+  g_autoptr(JsonNode) node = NULL;
+  JsonObject *root;
+  JsonArray *columns;
+  guint n_likert = 0, n_text = 0;
+
+  run_evalbench (&run, "describe", example, "--json", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  node = parse_json (run.out);
+  root = json_node_get_object (node);
+  g_assert_cmpint (json_object_get_int_member (root, "rows"), ==, 304);
+  columns = json_object_get_array_member (root, "columns");
+  for (guint i = 0; i < json_array_get_length (columns); i++)
+    {
+      JsonObject *column = json_array_get_object_element (columns, i);
+      const char *role = json_object_get_string_member (column, "role");
+
+      if (g_str_equal (role, "likert"))
+        {
+          JsonArray *scale = json_object_get_array_member (column, "scale");
+
+          n_likert++;
+          g_assert_cmpuint (json_array_get_length (scale), ==, 4);
+          g_assert_cmpstr (json_array_get_string_element (scale, 3), ==, "Strongly developed");
+        }
+      n_text += g_str_equal (role, "text");
+    }
+  g_assert_cmpuint (n_likert, ==, 7);
+  g_assert_cmpuint (n_text, ==, 2);
+  g_assert_cmpstr (json_object_get_string_member (find_column (root, "Programme"), "role"),
+                   ==, "attribute");
+  g_assert_cmpstr (json_object_get_string_member (find_column (root, "Participant"), "role"),
+                   ==, "id");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int status;
+
+  g_test_init (&argc, &argv, NULL);
+  tmpdir = g_dir_make_tmp ("evalbench-cli-XXXXXX", NULL);
+  g_assert_nonnull (tmpdir);
+
+  g_test_add_func ("/cli/version", test_version);
+  g_test_add_func ("/cli/help", test_help);
+  g_test_add_func ("/cli/usage-errors", test_usage_errors);
+  g_test_add_func ("/cli/describe/json", test_describe_json);
+  g_test_add_func ("/cli/describe/text", test_describe_text);
+  g_test_add_func ("/cli/describe/user-scale", test_describe_user_scale);
+  g_test_add_func ("/cli/bad-input", test_bad_input);
+  g_test_add_func ("/cli/import/round-trip", test_import_round_trip);
+  g_test_add_func ("/cli/import/several", test_import_several);
+  g_test_add_func ("/cli/import/cannot-write", test_cannot_write);
+  g_test_add_func ("/cli/example-survey", test_example_survey);
+
+  status = g_test_run ();
+  {
+    g_autoptr(GFile) dir = g_file_new_for_path (tmpdir);
+    g_autoptr(GFileEnumerator) children =
+      g_file_enumerate_children (dir, G_FILE_ATTRIBUTE_STANDARD_NAME, 0, NULL, NULL);
+    GFileInfo *info;
+
+    while (children != NULL && (info = g_file_enumerator_next_file (children, NULL, NULL)) != NULL)
+      {
+        g_autofree char *path = g_build_filename (tmpdir, g_file_info_get_name (info), NULL);
+
+        g_unlink (path);
+        g_object_unref (info);
+      }
+    g_rmdir (tmpdir);
+  }
+  g_free (tmpdir);
+  return status;
+}
