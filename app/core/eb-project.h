@@ -20,6 +20,11 @@ typedef enum {
 /* The project file format version this build writes and the highest it reads. */
 #define EB_PROJECT_SCHEMA_VERSION 1
 
+/* PRAGMA application_id of every project ("Evb1" at offset 68 of the
+ * SQLite header): how file managers and `file` tell a project from any
+ * other SQLite database. */
+#define EB_PROJECT_APPLICATION_ID 0x45766231
+
 #define EB_TYPE_PROJECT (eb_project_get_type ())
 G_DECLARE_FINAL_TYPE (EbProject, eb_project, EB, PROJECT, GObject)
 
@@ -37,6 +42,9 @@ EbProject  *eb_project_open_readonly    (const char  *path,
 /* A new project under $XDG_DATA_HOME/evalbench/untitled/ until saved. */
 EbProject  *eb_project_new_untitled     (GError     **error);
 void        eb_project_close            (EbProject   *self);
+/* Closes an untitled project and deletes its file. */
+gboolean    eb_project_discard          (EbProject   *self,
+                                         GError     **error);
 
 const char *eb_project_get_path         (EbProject   *self);
 gboolean    eb_project_is_untitled      (EbProject   *self);
@@ -77,5 +85,10 @@ gboolean    eb_project_log              (EbProject   *self,
                                          const char  *detail,
                                          GError     **error);
 guint       eb_project_count_log        (EbProject   *self);
+
+/* Runs SQLite's full integrity check; EB_PROJECT_ERROR_CORRUPT names the
+ * first problem found. Opening a project runs the quicker check. */
+gboolean    eb_project_check_integrity  (EbProject   *self,
+                                         GError     **error);
 
 G_END_DECLS
