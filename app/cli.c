@@ -13,6 +13,8 @@
 
 #include "cli.h"
 #include "eb-project.h"
+#include "likert-analysis.h"
+#include "reliability.h"
 #include "survey-detect.h"
 #include "survey-import.h"
 #include "survey-merge.h"
@@ -38,12 +40,13 @@ typedef struct
 
 static int run_import   (int argc, char **argv);
 static int run_describe (int argc, char **argv);
+static int run_likert   (int argc, char **argv);
 static int run_later    (int argc, char **argv);
 
 static const Command commands[] = {
   { "import", "SURVEY… -o PROJECT.evalbench", "Import one or more surveys into a new project", run_import },
   { "describe", "INPUT", "Show the columns of a survey or project with their roles and scales", run_describe },
-  { "likert", "INPUT", "Print the Likert table (counts and percentages per item)", run_later },
+  { "likert", "INPUT", "Print the Likert table (counts and percentages per item)", run_likert },
   { "quotes", "INPUT", "Print the open-ended answers with their themes", run_later },
   { "export", "INPUT", "Write the annotated workbook and the figures", run_later },
 };
@@ -209,13 +212,23 @@ load_input (const char      *path,
 }
 
 static void
+print_json_node (JsonNode *node)
+{
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autofree char *text = NULL;
+
+  json_generator_set_root (generator, node);
+  json_generator_set_pretty (generator, TRUE);
+  text = json_generator_to_data (generator, NULL);
+  g_print ("%s\n", text);
+}
+
+static void
 print_error_json (const GError          *error,
                   const EbErrorLocation *location)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
   g_autoptr(JsonNode) root = NULL;
-  g_autofree char *text = NULL;
 
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "error");
@@ -246,9 +259,7 @@ print_error_json (const GError          *error,
   json_builder_end_object (builder);
 
   root = json_builder_get_root (builder);
-  json_generator_set_root (generator, root);
-  text = json_generator_to_data (generator, NULL);
-  g_print ("%s\n", text);
+  print_json_node (root);
 }
 
 /* Bad input: stderr names the file (and where it applies row and column);
@@ -435,9 +446,7 @@ print_describe_json (EbSurvey   *survey,
                      const char *path)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
   g_autoptr(JsonNode) root = NULL;
-  g_autofree char *text = NULL;
   const char *sheet = eb_survey_get_sheet (survey);
 
   json_builder_begin_object (builder);
@@ -474,10 +483,7 @@ print_describe_json (EbSurvey   *survey,
   json_builder_end_object (builder);
 
   root = json_builder_get_root (builder);
-  json_generator_set_root (generator, root);
-  json_generator_set_pretty (generator, TRUE);
-  text = json_generator_to_data (generator, NULL);
-  g_print ("%s\n", text);
+  print_json_node (root);
 }
 
 /* Pads or cuts TEXT to WIDTH characters (not bytes: titles are UTF-8). */
@@ -565,6 +571,212 @@ run_describe (int    argc,
   return status;
 }
 
+/* ---- likert ------------------------------------------------------------ */
+
+/* The Likert columns whose title matches ITEMS (all of them when NULL). */
+static GArray *
+select_items (EbSurvey    *survey,
+              const char  *items,
+              GError     **error)
+{
+  g_autoptr(GArray) columns = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr(GRegex) regex = NULL;
+
+  if (items != NULL)
+    {
+      regex = g_regex_new (items, G_REGEX_CASELESS, 0, error);
+      if (regex == NULL)
+        {
+          g_prefix_error (error, "--items “%s” is not a valid regular expression: ", items);
+          return NULL;
+        }
+    }
+  for (guint c = 0; c < eb_survey_get_n_columns (survey); c++)
+    if (eb_survey_get_column_role (survey, c) == EB_COLUMN_ROLE_LIKERT &&
+        (regex == NULL || g_regex_match (regex, eb_survey_get_column_name (survey, c), 0, NULL)))
+      g_array_append_val (columns, c);
+  return g_steal_pointer (&columns);
+}
+
+static void
+print_likert_row (const char   *label,
+                  const double *counts,
+                  const double *percents,
+                  guint         n_levels,
+                  gboolean      whole_counts)
+{
+  g_autofree char *name = fit (label, 44);
+
+  g_print ("%s", name);
+  for (guint level = 0; level < n_levels; level++)
+    {
+      g_autofree char *cell = whole_counts
+        ? g_strdup_printf ("%.0f (%.1f%%)", counts[level], percents[level])
+        : g_strdup_printf ("%.1f (%.1f%%)", counts[level], percents[level]);
+
+      g_print ("  %18s", cell);
+    }
+}
+
+/* Table 1 of the paper as text: counts with percentages in brackets. */
+static void
+print_likert_group (const EbLikertGroup *group,
+                    const char          *group_column)
+{
+  const EbLikertItem *first = eb_likert_group_get_item (group, 0);
+  guint n_levels = eb_likert_item_get_n_levels (first);
+  g_autofree double *counts = g_new0 (double, n_levels);
+  g_autofree double *percents = g_new0 (double, n_levels);
+  g_autofree char *header = fit ("Item", 44);
+
+  if (eb_likert_group_get_value (group) != NULL)
+    g_print ("%s = %s (%u responses)\n", group_column, eb_likert_group_get_value (group),
+             eb_likert_group_get_n_rows (group));
+  g_print ("%s", header);
+  for (guint level = 0; level < n_levels; level++)
+    {
+      g_autofree char *label = fit (eb_likert_item_get_level_label (first, level), 18);
+
+      g_print ("  %s", label);
+    }
+  g_print ("  %5s  %7s  %4s\n", "Valid", "Missing", "Mean");
+
+  for (guint i = 0; i < eb_likert_group_get_n_items (group); i++)
+    {
+      const EbLikertItem *item = eb_likert_group_get_item (group, i);
+      guint n = MIN (n_levels, eb_likert_item_get_n_levels (item));
+
+      for (guint level = 0; level < n; level++)
+        {
+          counts[level] = eb_likert_item_get_count (item, level);
+          percents[level] = eb_likert_item_get_percent (item, level);
+        }
+      print_likert_row (eb_likert_item_get_name (item), counts, percents, n, TRUE);
+      g_print ("  %5u  %7u  %4.2f\n", eb_likert_item_get_n_valid (item),
+               eb_likert_item_get_n_missing (item), eb_likert_item_get_mean (item));
+    }
+  /* The average of one item is that item. */
+  if (eb_likert_group_has_average (group) && eb_likert_group_get_n_items (group) > 1)
+    {
+      for (guint level = 0; level < n_levels; level++)
+        {
+          counts[level] = eb_likert_group_get_average_count (group, level);
+          percents[level] = eb_likert_group_get_average_percent (group, level);
+        }
+      print_likert_row ("Average", counts, percents, n_levels, FALSE);
+      g_print ("\n");
+    }
+}
+
+static void
+print_likert_text (EbLikertAnalysis *analysis,
+                   EbReliability    *reliability)
+{
+  const EbLikertGroup *ungrouped = eb_likert_analysis_get_ungrouped (analysis);
+  const char *group_column = eb_likert_analysis_get_group_column_name (analysis);
+
+  for (guint g = 0; g < eb_likert_analysis_get_n_groups (analysis); g++)
+    {
+      if (g > 0)
+        g_print ("\n");
+      print_likert_group (eb_likert_analysis_get_group (analysis, g), group_column);
+    }
+  if (ungrouped != NULL)
+    {
+      g_print ("\n%s not given (%u responses)\n", group_column,
+               eb_likert_group_get_n_rows (ungrouped));
+      print_likert_group (ungrouped, group_column);
+    }
+  if (reliability != NULL && eb_reliability_get_n_items (reliability) > 1)
+    g_print ("\nReliability: Cronbach’s α = %.2f over %u complete responses; "
+             "the first component explains %.2f%% of the variance\n",
+             eb_reliability_get_alpha (reliability),
+             eb_reliability_get_n_complete (reliability),
+             eb_reliability_get_first_component_percent (reliability));
+}
+
+static int
+run_likert (int    argc,
+            char **argv)
+{
+  const Command *command = find_command ("likert");
+  CommonOptions options = { NULL, -1, NULL, FALSE };
+  g_autofree GOptionEntry *common = common_entries (&options);
+  g_auto(GStrv) paths = NULL;
+  g_autofree char *items = NULL;
+  g_autofree char *group = NULL;
+  gboolean csv = FALSE;
+  GOptionEntry entries[] = {
+    { "json", 0, 0, G_OPTION_ARG_NONE, &options.json, "Print JSON (see CLI.md for its shape)", NULL },
+    { "csv", 0, 0, G_OPTION_ARG_NONE, &csv, "Print CSV: one row per group and item", NULL },
+    { "items", 0, 0, G_OPTION_ARG_STRING, &items,
+      "Only the Likert items whose title matches REGEX (case-insensitive)", "REGEX" },
+    { "group", 0, 0, G_OPTION_ARG_STRING, &group, "Count separately for each value of COLUMN", "COLUMN" },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &paths, NULL, "INPUT" },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = command_context (command,
+    "Percentages are of valid answers; non-substantive answers (“Don’t know”) and\n"
+    "missing answers are counted apart. Reliability is computed over the selected items.");
+  g_auto(EbErrorLocation) location = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EbSurvey) survey = NULL;
+  g_autoptr(GArray) columns = NULL;
+  g_autoptr(EbLikertAnalysis) analysis = NULL;
+  g_autoptr(EbReliability) reliability = NULL;
+  int group_column = -1;
+  int status = EB_EXIT_OK;
+
+  g_option_context_add_main_entries (context, entries, NULL);
+  g_option_context_add_main_entries (context, common, NULL);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    status = usage_error (command, error->message);
+  else if (options.json && csv)
+    status = usage_error (command, "choose one of --json and --csv");
+  else if (paths == NULL || paths[0] == NULL || paths[1] != NULL)
+    status = usage_error (command, "name one input: a survey file or a project");
+  else if ((survey = load_input (paths[0], &options, &location, &error)) == NULL)
+    status = g_error_matches (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE)
+             ? usage_error (command, error->message)
+             : input_error (command, error, &location, options.json);
+  else if ((columns = select_items (survey, items, &error)) == NULL)
+    status = usage_error (command, error->message);
+  else if (group != NULL && (group_column = eb_survey_find_column (survey, group)) < 0)
+    {
+      g_autofree char *message = g_strdup_printf ("there is no column “%s” to group by", group);
+
+      status = usage_error (command, message);
+    }
+  else if ((analysis = eb_likert_analysis_new (survey, (guint *) columns->data, columns->len,
+                                               group_column, &error)) == NULL)
+    {
+      location.file = g_strdup (paths[0]);
+      status = input_error (command, error, &location, options.json);
+    }
+  else
+    {
+      /* Reliability of one item, or of none, is not defined: left out. */
+      if (columns->len > 1)
+        reliability = eb_reliability_new (survey, (guint *) columns->data, columns->len, NULL);
+      if (options.json)
+        {
+          g_autoptr(JsonNode) node = eb_likert_analysis_to_json (analysis, reliability);
+
+          print_json_node (node);
+        }
+      else if (csv)
+        {
+          g_autofree char *text = eb_likert_analysis_to_csv (analysis);
+
+          fputs (text, stdout);
+        }
+      else
+        print_likert_text (analysis, reliability);
+    }
+  common_options_clear (&options);
+  return status;
+}
+
 /* ---- commands of later features ---------------------------------------- */
 
 static int
@@ -576,7 +788,7 @@ run_later (int    argc,
   g_return_val_if_fail (command != NULL, EB_EXIT_USAGE);
 
   g_printerr ("evalbench %s: not available yet in Evalbench %s; it arrives with a later version.\n"
-              "Available now: evalbench import, evalbench describe.\n",
+              "Available now: evalbench import, describe and likert.\n",
               command->name, PACKAGE_VERSION);
   return EB_EXIT_USAGE;
 }

@@ -127,6 +127,7 @@ test_usage_errors (void)
   g_auto(Run) no_output = { 0 };
   g_auto(Run) bad_scale = { 0 };
   g_auto(Run) later = { 0 };
+  g_auto(Run) no_group = { 0 };
 
   run_evalbench (&unknown, "describe", "--bogus", data_file ("small.csv"), NULL);
   g_assert_cmpint (unknown.status, ==, 1);
@@ -149,10 +150,17 @@ test_usage_errors (void)
   g_assert_cmpstr (bad_scale.out, ==, "");
   g_assert_nonnull (strstr (bad_scale.err, "Scale “Agree” has fewer than two levels"));
 
-  run_evalbench (&later, "likert", data_file ("small.csv"), NULL);
+  run_evalbench (&later, "export", data_file ("small.csv"), NULL);
   g_assert_cmpint (later.status, ==, 1);
   g_assert_cmpstr (later.out, ==, "");
-  g_assert_nonnull (strstr (later.err, "evalbench likert: not available yet"));
+  g_assert_nonnull (strstr (later.err, "evalbench export: not available yet"));
+
+  run_evalbench (&no_group, "likert", data_file ("small.csv"), "--group", "School", NULL);
+  g_assert_cmpint (no_group.status, ==, 1);
+  g_assert_cmpstr (no_group.out, ==, "");
+  g_assert_cmpstr (no_group.err, ==,
+                   "evalbench likert: there is no column “School” to group by\n"
+                   "Try “evalbench likert --help”.\n");
 }
 
 /* The JSON shape of CLI.md, with the values a user would check. */
@@ -382,6 +390,121 @@ test_example_survey (void)
                    ==, "id");
 }
 
+static JsonArray *
+member_array (JsonObject *object,
+              const char *name)
+{
+  JsonArray *array = json_object_get_array_member (object, name);
+
+  g_assert_nonnull (array);
+  return array;
+}
+
+static void
+assert_counts (JsonObject  *object,
+               const guint *expected,
+               guint        n)
+{
+  JsonArray *counts = member_array (object, "counts");
+
+  g_assert_cmpuint (json_array_get_length (counts), ==, n);
+  for (guint i = 0; i < n; i++)
+    g_assert_cmpint (json_array_get_int_element (counts, i), ==, expected[i]);
+}
+
+/* Table 1 of the paper from the example survey: counts lowest level first
+ * ("Realise I need to develop much more" … "Strongly developed"). */
+static void
+test_likert_table1 (void)
+{
+  static const guint table1[7][4] = {
+    { 5, 19, 149, 128 }, { 2, 69, 151, 79 }, { 5, 13, 110, 173 }, { 4, 8, 93, 198 },
+    { 3, 14, 108, 177 }, { 5, 5, 130, 164 }, { 5, 13, 149, 136 },
+  };
+  static const double average[4] = { 4.1, 20.1, 127.1, 150.7 };
+  static const double pooled[4] = { 1.4, 6.7, 42.1, 49.9 };
+  g_auto(Run) run = { 0 };
+  g_autoptr(JsonNode) node = NULL;
+  JsonObject *root, *group, *first, *avg, *reliability;
+  JsonArray *items;
+
+  run_evalbench (&run, "likert", g_getenv ("EVALBENCH_EXAMPLE"), "--json", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  node = parse_json (run.out);
+  root = json_node_get_object (node);
+  g_assert_cmpuint (json_array_get_length (member_array (root, "groups")), ==, 1);
+  group = json_array_get_object_element (member_array (root, "groups"), 0);
+  g_assert_true (json_object_get_null_member (group, "group"));
+  items = member_array (group, "items");
+  g_assert_cmpuint (json_array_get_length (items), ==, 7);
+  for (guint i = 0; i < 7; i++)
+    assert_counts (json_array_get_object_element (items, i), table1[i], 4);
+
+  first = json_array_get_object_element (items, 0);
+  g_assert_cmpstr (json_array_get_string_element (member_array (first, "levels"), 3), ==,
+                   "Strongly developed");
+  g_assert_cmpint (json_object_get_int_member (first, "valid"), ==, 301);
+  g_assert_cmpint (json_object_get_int_member (first, "missing"), ==, 3);
+  g_assert_cmpfloat_with_epsilon (json_array_get_double_element (member_array (first, "percent"), 3),
+                                  42.5, 0.05);
+
+  avg = json_object_get_object_member (group, "average");
+  for (guint level = 0; level < 4; level++)
+    {
+      g_assert_cmpfloat_with_epsilon (json_array_get_double_element (member_array (avg, "counts"), level),
+                                      average[level], 0.05);
+      g_assert_cmpfloat_with_epsilon (json_array_get_double_element (member_array (avg, "percent"), level),
+                                      pooled[level], 0.05);
+    }
+
+  /* The paper: alpha = .89, first component 60.45 % of the variance. */
+  reliability = json_object_get_object_member (root, "reliability");
+  g_assert_cmpfloat_with_epsilon (json_object_get_double_member (reliability, "alpha"), 0.89, 0.005);
+  g_assert_cmpfloat_with_epsilon (json_object_get_double_member (reliability, "first_component_percent"),
+                                  60.45, 0.05);
+}
+
+static void
+test_likert_group_items_csv (void)
+{
+  g_auto(Run) json = { 0 };
+  g_auto(Run) csv = { 0 };
+  g_autoptr(JsonNode) node = NULL;
+  g_auto(GStrv) lines = NULL;
+  JsonArray *groups;
+  guint total_valid = 0;
+
+  run_evalbench (&json, "likert", g_getenv ("EVALBENCH_EXAMPLE"), "--json",
+                 "--group", "Programme", "--items", "confidence", NULL);
+  g_assert_cmpint (json.status, ==, 0);
+  node = parse_json (json.out);
+  groups = member_array (json_node_get_object (node), "groups");
+  g_assert_cmpuint (json_array_get_length (groups), ==, 2);
+  for (guint g = 0; g < 2; g++)
+    {
+      JsonObject *group = json_array_get_object_element (groups, g);
+      JsonObject *which = json_object_get_object_member (group, "group");
+      JsonArray *items = member_array (group, "items");
+
+      g_assert_cmpstr (json_object_get_string_member (which, "column"), ==, "Programme");
+      g_assert_cmpuint (json_array_get_length (items), ==, 1);
+      g_assert_nonnull (strstr (json_object_get_string_member (json_array_get_object_element (items, 0),
+                                                               "column"), "confidence"));
+      total_valid += json_object_get_int_member (json_array_get_object_element (items, 0), "valid");
+    }
+  /* Table 1: 302 valid answers on the confidence item, split by programme. */
+  g_assert_cmpuint (total_valid, ==, 302);
+
+  run_evalbench (&csv, "likert", g_getenv ("EVALBENCH_EXAMPLE"), "--csv", NULL);
+  g_assert_cmpint (csv.status, ==, 0);
+  lines = g_strsplit (csv.out, "\r\n", -1);
+  g_assert_true (g_str_has_prefix (lines[0], "group,item,Realise I need to develop much more,No change,"));
+  g_assert_true (g_str_has_suffix (lines[0], ",valid,missing,mean"));
+  g_assert_true (g_str_has_prefix (lines[1],
+    ",Deepen my knowledge and understanding of the subject of mathematics,5,19,149,128,"));
+  g_assert_cmpuint (g_strv_length (lines), ==, 9);   /* header, 7 items, "" after the last CRLF */
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -403,6 +526,8 @@ main (int   argc,
   g_test_add_func ("/cli/import/several", test_import_several);
   g_test_add_func ("/cli/import/cannot-write", test_cannot_write);
   g_test_add_func ("/cli/example-survey", test_example_survey);
+  g_test_add_func ("/cli/likert/table1", test_likert_table1);
+  g_test_add_func ("/cli/likert/group-items-csv", test_likert_group_items_csv);
 
   status = g_test_run ();
   {
