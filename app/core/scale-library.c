@@ -167,6 +167,12 @@ eb_scale_library_match (const char * const *answers,
 
   g_return_val_if_fail (answers != NULL || n_answers == 0, NULL);
 
+  /* More distinct answers than any scale has levels and non-substantive
+   * labels: an id, date or open-text column, which must not cost a fold of
+   * its thousands of answers. */
+  if (n_answers > G_N_ELEMENTS (library[0].levels) + G_N_ELEMENTS (non_substantive))
+    return NULL;
+
   for (guint a = 0; a < n_answers; a++)
     {
       g_ptr_array_add (folded, fold (answers[a]));
