@@ -23,5 +23,12 @@ const char *eb_data_view_get_search  (EbDataView *self);
 void       eb_data_view_set_search   (EbDataView *self,
                                       const char *text);
 guint      eb_data_view_get_n_visible_rows (EbDataView *self);
+/* Shows the survey again after its columns changed role or scale; like a
+ * new survey, this clears the search and the sort order. */
+void       eb_data_view_reload       (EbDataView *self);
+/* The table, and the rows it shows (EbSurveyRow items, sorted and
+ * filtered as on screen): for the window's actions and for tests. */
+GtkColumnView *eb_data_view_get_column_view (EbDataView *self);
+GListModel    *eb_data_view_get_rows        (EbDataView *self);
 
 G_END_DECLS
