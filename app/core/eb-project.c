@@ -14,6 +14,7 @@
 #include <sqlite3.h>
 
 #include "eb-project.h"
+#include "eb-project-private.h"
 
 #define UNTITLED_TITLE "Untitled Project"
 #define PROJECT_SUFFIX ".evalbench"
@@ -1915,4 +1916,69 @@ eb_project_check_integrity (EbProject  *self,
     g_set_error (error, EB_PROJECT_ERROR, EB_PROJECT_ERROR_OPEN,
                  "Could not check “%s”: %s", name, problem);
   return FALSE;
+}
+
+/* ---- eb-project-private.h ---------------------------------------------- */
+
+sqlite3 *
+eb_project_get_database (EbProject *self)
+{
+  g_return_val_if_fail (EB_IS_PROJECT (self), NULL);
+
+  return self->db;
+}
+
+gboolean
+eb_project_begin (EbProject   *self,
+                  const char  *doing,
+                  GError     **error)
+{
+  g_return_val_if_fail (EB_IS_PROJECT (self), FALSE);
+  g_return_val_if_fail (doing != NULL, FALSE);
+
+  return begin (self, doing, error);
+}
+
+gboolean
+eb_project_commit (EbProject   *self,
+                   const char  *doing,
+                   GError     **error)
+{
+  g_return_val_if_fail (EB_IS_PROJECT (self), FALSE);
+  g_return_val_if_fail (doing != NULL, FALSE);
+
+  return commit (self, doing, error);
+}
+
+void
+eb_project_rollback (EbProject *self)
+{
+  g_return_if_fail (EB_IS_PROJECT (self));
+
+  if (self->db != NULL)
+    rollback (self);
+}
+
+gboolean
+eb_project_audit (EbProject   *self,
+                  const char  *action,
+                  const char  *target,
+                  const char  *detail,
+                  GError     **error)
+{
+  g_return_val_if_fail (EB_IS_PROJECT (self), FALSE);
+  g_return_val_if_fail (action != NULL, FALSE);
+
+  return insert_audit (self, action, target, detail, error);
+}
+
+void
+eb_project_set_db_error (EbProject      *self,
+                         EbProjectError  code,
+                         const char     *doing,
+                         GError        **error)
+{
+  g_return_if_fail (EB_IS_PROJECT (self));
+
+  set_db_error (self, code, doing, error);
 }
