@@ -13,7 +13,8 @@ PACKAGES="
   adwaita-icon-theme fonts-cantarell librsvg2-common
   xvfb xauth imagemagick
   python3 python3-openpyxl gnumeric poppler-utils
-  appstream desktop-file-utils libxml2-utils
+  appstream desktop-file-utils libxml2-utils shared-mime-info gtk-update-icon-cache
+  libglib2.0-bin
 "
 
 missing=""
