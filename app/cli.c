@@ -13,6 +13,7 @@
 
 #include "cli.h"
 #include "eb-project.h"
+#include "export-figures.h"
 #include "likert-analysis.h"
 #include "reliability.h"
 #include "survey-detect.h"
@@ -41,6 +42,7 @@ typedef struct
 static int run_import   (int argc, char **argv);
 static int run_describe (int argc, char **argv);
 static int run_likert   (int argc, char **argv);
+static int run_export   (int argc, char **argv);
 static int run_later    (int argc, char **argv);
 
 static const Command commands[] = {
@@ -48,7 +50,7 @@ static const Command commands[] = {
   { "describe", "INPUT", "Show the columns of a survey or project with their roles and scales", run_describe },
   { "likert", "INPUT", "Print the Likert table (counts and percentages per item)", run_likert },
   { "quotes", "INPUT", "Print the open-ended answers with their themes", run_later },
-  { "export", "INPUT", "Write the annotated workbook and the figures", run_later },
+  { "export", "INPUT", "Write the annotated workbook and the figures", run_export },
 };
 
 static const Command *
@@ -777,6 +779,112 @@ run_likert (int    argc,
   return status;
 }
 
+/* ---- export ------------------------------------------------------------ */
+
+static gboolean
+parse_formats (const char  *list,
+               GArray      *formats,
+               GError     **error)
+{
+  g_auto(GStrv) names = g_strsplit (list, ",", -1);
+
+  for (guint i = 0; names[i] != NULL; i++)
+    {
+      EbFigureFormat format;
+
+      g_strstrip (names[i]);
+      if (!eb_figure_format_from_string (names[i], &format))
+        {
+          g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                       "--figure-format: “%s” is not a figure format; expected png, svg or pdf",
+                       names[i]);
+          return FALSE;
+        }
+      g_array_append_val (formats, format);
+    }
+  if (formats->len == 0)
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   "--figure-format is empty; expected png, svg or pdf");
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static int
+run_export (int    argc,
+            char **argv)
+{
+  const Command *command = find_command ("export");
+  CommonOptions options = { NULL, -1, NULL, FALSE };
+  g_autofree GOptionEntry *common = common_entries (&options);
+  g_auto(GStrv) paths = NULL;
+  g_autofree char *workbook = NULL;
+  g_autofree char *figures = NULL;
+  g_autofree char *format_list = NULL;
+  double dpi = EB_FIGURE_DEFAULT_DPI;
+  double width_mm = EB_FIGURE_DEFAULT_WIDTH_MM;
+  gboolean pseudonymise = FALSE;
+  GOptionEntry entries[] = {
+    { "workbook", 0, 0, G_OPTION_ARG_FILENAME, &workbook, "Write the annotated workbook", "OUT.xlsx" },
+    { "figures", 0, 0, G_OPTION_ARG_FILENAME, &figures, "Write every figure into DIR", "DIR" },
+    { "figure-format", 0, 0, G_OPTION_ARG_STRING, &format_list,
+      "Figure formats, comma-separated (default: png,svg,pdf)", "png,svg,pdf" },
+    { "dpi", 0, 0, G_OPTION_ARG_DOUBLE, &dpi, "PNG resolution (default: 300)", "N" },
+    { "width-mm", 0, 0, G_OPTION_ARG_DOUBLE, &width_mm, "Figure width in millimetres (default: 160)", "W" },
+    { "pseudonymise", 0, 0, G_OPTION_ARG_NONE, &pseudonymise,
+      "Replace names, emails and ids with stable codes (P001…)", NULL },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &paths, NULL, "INPUT" },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = command_context (command,
+    "Figures get stable names (likert.png, likert.svg, likert.pdf, …) so that the\n"
+    "next wave's export replaces them in place.");
+  g_auto(EbErrorLocation) location = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EbSurvey) survey = NULL;
+  g_autoptr(GArray) formats = g_array_new (FALSE, FALSE, sizeof (EbFigureFormat));
+  g_autoptr(GPtrArray) written = g_ptr_array_new_with_free_func (g_free);
+  int status = EB_EXIT_OK;
+
+  g_option_context_add_main_entries (context, entries, NULL);
+  g_option_context_add_main_entries (context, common, NULL);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    status = usage_error (command, error->message);
+  else if (paths == NULL || paths[0] == NULL || paths[1] != NULL)
+    status = usage_error (command, "name one input: a survey file or a project");
+  else if (workbook == NULL && figures == NULL)
+    status = usage_error (command, "nothing to export; name --figures DIR (or --workbook OUT.xlsx)");
+  else if (workbook != NULL || pseudonymise)
+    status = usage_error (command, "the annotated workbook (--workbook, --pseudonymise) arrives "
+                                   "in a later version; --figures DIR works now");
+  else if (!parse_formats (format_list != NULL ? format_list : "png,svg,pdf", formats, &error))
+    status = usage_error (command, error->message);
+  else if (dpi < 36 || dpi > 2400)
+    status = usage_error (command, "--dpi must be between 36 and 2400");
+  else if (width_mm < 30 || width_mm > 1000)
+    status = usage_error (command, "--width-mm must be between 30 and 1000");
+  else if ((survey = load_input (paths[0], &options, &location, &error)) == NULL)
+    status = g_error_matches (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE)
+             ? usage_error (command, error->message)
+             : input_error (command, error, &location, FALSE);
+  else
+    {
+      EbFigureSetOptions set = { (EbFigureFormat *) formats->data, formats->len, dpi, width_mm };
+
+      if (!eb_export_figures (survey, figures, &set, NULL, NULL, NULL, written, &error))
+        {
+          g_printerr ("evalbench export: %s\n", error->message);
+          status = EB_EXIT_CANNOT_WRITE;
+        }
+      else
+        for (guint i = 0; i < written->len; i++)
+          g_print ("%s\n", (const char *) g_ptr_array_index (written, i));
+    }
+  common_options_clear (&options);
+  return status;
+}
+
 /* ---- commands of later features ---------------------------------------- */
 
 static int
@@ -788,7 +896,7 @@ run_later (int    argc,
   g_return_val_if_fail (command != NULL, EB_EXIT_USAGE);
 
   g_printerr ("evalbench %s: not available yet in Evalbench %s; it arrives with a later version.\n"
-              "Available now: evalbench import, describe and likert.\n",
+              "Available now: evalbench import, describe, likert and export --figures.\n",
               command->name, PACKAGE_VERSION);
   return EB_EXIT_USAGE;
 }

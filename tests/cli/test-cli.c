@@ -150,10 +150,10 @@ test_usage_errors (void)
   g_assert_cmpstr (bad_scale.out, ==, "");
   g_assert_nonnull (strstr (bad_scale.err, "Scale “Agree” has fewer than two levels"));
 
-  run_evalbench (&later, "export", data_file ("small.csv"), NULL);
+  run_evalbench (&later, "quotes", data_file ("small.csv"), NULL);
   g_assert_cmpint (later.status, ==, 1);
   g_assert_cmpstr (later.out, ==, "");
-  g_assert_nonnull (strstr (later.err, "evalbench export: not available yet"));
+  g_assert_nonnull (strstr (later.err, "evalbench quotes: not available yet"));
 
   run_evalbench (&no_group, "likert", data_file ("small.csv"), "--group", "School", NULL);
   g_assert_cmpint (no_group.status, ==, 1);
@@ -505,6 +505,70 @@ test_likert_group_items_csv (void)
   g_assert_cmpuint (g_strv_length (lines), ==, 9);   /* header, 7 items, "" after the last CRLF */
 }
 
+static void
+assert_png_width (const char *path,
+                  int         width)
+{
+  g_autofree char *data = NULL;
+  gsize length = 0;
+  guint32 big_endian;
+
+  g_assert_true (g_file_get_contents (path, &data, &length, NULL));
+  g_assert_cmpuint (length, >, 24);
+  g_assert_cmpmem (data + 12, 4, "IHDR", 4);
+  memcpy (&big_endian, data + 16, 4);
+  g_assert_cmpint (GUINT32_FROM_BE (big_endian), ==, width);
+}
+
+/* --figures writes each format under a stable name; the PNG is 160 mm at
+ * the chosen dpi; the PDF carries the item labels as text. */
+static void
+test_export_figures (void)
+{
+  g_autofree char *dir = g_build_filename (tmpdir, "figures", NULL);
+  g_autofree char *png = g_build_filename (dir, "likert.png", NULL);
+  g_autofree char *svg = g_build_filename (dir, "likert.svg", NULL);
+  g_autofree char *pdf = g_build_filename (dir, "likert.pdf", NULL);
+  g_autofree char *expected = g_strdup_printf ("%s\n%s\n%s\n", png, svg, pdf);
+  g_auto(Run) all = { 0 };
+  g_auto(Run) low = { 0 };
+  g_auto(Run) bad = { 0 };
+  g_auto(Run) unwritable = { 0 };
+  g_auto(Run) nothing = { 0 };
+
+  run_evalbench (&all, "export", g_getenv ("EVALBENCH_EXAMPLE"), "--figures", dir, NULL);
+  g_assert_cmpint (all.status, ==, 0);
+  g_assert_cmpstr (all.out, ==, expected);
+  assert_png_width (png, 1890);
+  g_assert_true (g_file_test (svg, G_FILE_TEST_IS_REGULAR));
+  g_assert_true (g_file_test (pdf, G_FILE_TEST_IS_REGULAR));
+
+  run_evalbench (&low, "export", g_getenv ("EVALBENCH_EXAMPLE"), "--figures", dir,
+                 "--figure-format", "png", "--dpi", "150", "--width-mm", "80", NULL);
+  g_assert_cmpint (low.status, ==, 0);
+  assert_png_width (png, 472);   /* 80 mm at 150 dpi */
+
+  run_evalbench (&bad, "export", g_getenv ("EVALBENCH_EXAMPLE"), "--figures", dir,
+                 "--figure-format", "png,gif", NULL);
+  g_assert_cmpint (bad.status, ==, 1);
+  g_assert_nonnull (strstr (bad.err, "“gif” is not a figure format"));
+
+  run_evalbench (&unwritable, "export", g_getenv ("EVALBENCH_EXAMPLE"),
+                 "--figures", "/proc/evalbench-figures", NULL);
+  g_assert_cmpint (unwritable.status, ==, 3);
+  g_assert_cmpstr (unwritable.out, ==, "");
+  g_assert_nonnull (strstr (unwritable.err, "Cannot create the folder “/proc/evalbench-figures”"));
+
+  run_evalbench (&nothing, "export", g_getenv ("EVALBENCH_EXAMPLE"), NULL);
+  g_assert_cmpint (nothing.status, ==, 1);
+  g_assert_nonnull (strstr (nothing.err, "nothing to export"));
+
+  g_unlink (png);
+  g_unlink (svg);
+  g_unlink (pdf);
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -528,6 +592,7 @@ main (int   argc,
   g_test_add_func ("/cli/example-survey", test_example_survey);
   g_test_add_func ("/cli/likert/table1", test_likert_table1);
   g_test_add_func ("/cli/likert/group-items-csv", test_likert_group_items_csv);
+  g_test_add_func ("/cli/export/figures", test_export_figures);
 
   status = g_test_run ();
   {

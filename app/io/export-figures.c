@@ -1,0 +1,127 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "eb-export-figures"
+
+#include "config.h"
+
+#include <errno.h>
+#include <glib/gstdio.h>
+
+#include "export-figures.h"
+#include "likert-analysis.h"
+#include "likert-chart.h"
+
+/* Likert columns grouped by scale (equal labels), in order of each set's
+ * first item: an array of GArray of guint. */
+static GPtrArray *
+group_items_by_scale (EbSurvey *survey)
+{
+  GPtrArray *sets = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
+
+  for (guint c = 0; c < eb_survey_get_n_columns (survey); c++)
+    {
+      EbScale *scale = eb_survey_get_column_scale (survey, c);
+      GArray *set = NULL;
+
+      if (eb_survey_get_column_role (survey, c) != EB_COLUMN_ROLE_LIKERT || scale == NULL)
+        continue;
+      for (guint s = 0; s < sets->len && set == NULL; s++)
+        {
+          GArray *candidate = g_ptr_array_index (sets, s);
+          guint first = g_array_index (candidate, guint, 0);
+
+          if (eb_scale_equal (eb_survey_get_column_scale (survey, first), scale))
+            set = candidate;
+        }
+      if (set == NULL)
+        {
+          set = g_array_new (FALSE, FALSE, sizeof (guint));
+          g_ptr_array_add (sets, set);
+        }
+      g_array_append_val (set, c);
+    }
+  return sets;
+}
+
+static gboolean
+write_likert_set (EbSurvey                 *survey,
+                  GArray                   *items,
+                  const char               *dir,
+                  const char               *stem,
+                  const EbFigureSetOptions *options,
+                  GCancellable             *cancellable,
+                  GPtrArray                *written,
+                  GError                  **error)
+{
+  g_autoptr(EbLikertAnalysis) analysis = NULL;
+  g_autofree char *source = NULL;
+  g_autofree char *note = NULL;
+  EbLikertChartOptions chart;
+
+  analysis = eb_likert_analysis_new (survey, (const guint *) items->data, items->len, -1, error);
+  if (analysis == NULL)
+    return FALSE;
+
+  eb_likert_chart_options_init (&chart);
+  source = eb_survey_get_source_file (survey) != NULL
+           ? g_path_get_basename (eb_survey_get_source_file (survey)) : NULL;
+  note = source != NULL
+         ? g_strdup_printf ("Source: %s. N = %u respondents.", source, eb_survey_get_n_rows (survey))
+         : g_strdup_printf ("N = %u respondents.", eb_survey_get_n_rows (survey));
+  chart.note = note;
+
+  for (guint f = 0; f < options->n_formats; f++)
+    {
+      g_autofree char *name = g_strdup_printf ("%s.%s", stem,
+                                               eb_figure_format_to_string (options->formats[f]));
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+
+      if (!eb_likert_chart_export (analysis, &chart, options->formats[f], options->width_mm,
+                                   options->dpi, path, cancellable, error))
+        return FALSE;
+      if (written != NULL)
+        g_ptr_array_add (written, g_steal_pointer (&path));
+    }
+  return TRUE;
+}
+
+gboolean
+eb_export_figures (EbSurvey                 *survey,
+                   const char               *dir,
+                   const EbFigureSetOptions *options,
+                   GCancellable             *cancellable,
+                   EbProgressFunc            progress,
+                   gpointer                  progress_data,
+                   GPtrArray                *written,
+                   GError                  **error)
+{
+  g_autoptr(GPtrArray) sets = NULL;
+
+  g_return_val_if_fail (EB_IS_SURVEY (survey), FALSE);
+  g_return_val_if_fail (dir != NULL, FALSE);
+  g_return_val_if_fail (options != NULL && options->n_formats > 0, FALSE);
+
+  if (g_mkdir_with_parents (dir, 0755) != 0)
+    {
+      int saved = errno;
+
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
+                   "Cannot create the folder “%s”: %s", dir, g_strerror (saved));
+      return FALSE;
+    }
+
+  sets = group_items_by_scale (survey);
+  for (guint s = 0; s < sets->len; s++)
+    {
+      g_autofree char *stem = sets->len == 1 ? g_strdup ("likert")
+                                             : g_strdup_printf ("likert-%u", s + 1);
+
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
+        return FALSE;
+      if (!write_likert_set (survey, g_ptr_array_index (sets, s), dir, stem, options,
+                             cancellable, written, error))
+        return FALSE;
+      if (progress != NULL)
+        progress ((double) (s + 1) / sets->len, progress_data);
+    }
+  return TRUE;
+}
