@@ -179,11 +179,22 @@ static const char schema_v1[] =
   "  detail TEXT"
   ");";
 
+/* Version 2: what quote coding needs beyond version 1. Each coding records
+ * a hash of the answer it was made on (NULL for older codings), so that
+ * after a re-import the codings whose answer changed can be reported; a
+ * memo on a quote (target_kind "quote") names its row in target_id and its
+ * column in target_column; and an edited memo keeps when it was edited. */
+static const char schema_v2[] =
+  "ALTER TABLE codings ADD COLUMN answer_hash INTEGER;"
+  "ALTER TABLE memos ADD COLUMN target_column INTEGER;"
+  "ALTER TABLE memos ADD COLUMN modified TEXT;";
+
 /* Step N takes a project from version N - 1 to N; version 0 is a new, empty
  * database. All pending steps run in one transaction, so a project is never
  * left half-migrated. */
 static const Migration migrations[] = {
   { 1, schema_v1, create_meta_v1 },
+  { 2, schema_v2, NULL },
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == EB_PROJECT_SCHEMA_VERSION);

@@ -176,7 +176,7 @@ def main():
                 print(f"{os.path.basename(opts.generator)} reproduces it byte for byte")
 
     if opts.project and not os.path.exists(opts.project):
-        check(False, f"{opts.project} was not built (`evalbench import` failed?)")
+        check(False, f"{opts.project} was not built (make-example-project failed?)")
     elif opts.project:
         with open(opts.project, "rb") as f:
             magic = f.read(16)
@@ -185,10 +185,20 @@ def main():
             db = sqlite3.connect(f"file:{opts.project}?mode=ro", uri=True)
             result = db.execute("PRAGMA integrity_check").fetchone()[0]
             tables = db.execute("SELECT count(*) FROM sqlite_master WHERE type = 'table'").fetchone()[0]
+            rows = db.execute("SELECT count(*) FROM survey_rows").fetchone()[0]
+            themes = {name for (name,) in db.execute("SELECT name FROM themes")}
+            coded = db.execute("SELECT count(DISTINCT row) FROM codings").fetchone()[0]
             db.close()
             check(result == "ok", f"{opts.project}: integrity_check says {result}")
-            check(tables > 0, f"{opts.project} has no tables")
-            print(f"{os.path.basename(opts.project)}: SQLite, {tables} tables, integrity ok")
+            check(rows == 304, f"{opts.project} holds {rows} respondents, expected 304")
+            # The paper's themes, with its quoted participants coded to them.
+            for theme in ("A supportive atmosphere", "An opportunity to discuss and share",
+                          "Increased confidence and reassurance",
+                          "A safe space to test teaching plans and resources"):
+                check(theme in themes, f"{opts.project}: no theme “{theme}”")
+            check(coded >= 16, f"{opts.project}: only {coded} respondents coded, expected the paper's quotes")
+            print(f"{os.path.basename(opts.project)}: {tables} tables, {rows} respondents, "
+                  f"{len(themes)} themes, {coded} respondents coded, integrity ok")
 
     for message in failures:
         print(f"FAIL: {message}", file=sys.stderr)
