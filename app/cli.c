@@ -12,6 +12,9 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "coding-analysis.h"
+#include "csv-writer.h"
+#include "eb-coding-store.h"
 #include "eb-project.h"
 #include "export-figures.h"
 #include "likert-analysis.h"
@@ -43,13 +46,13 @@ static int run_import   (int argc, char **argv);
 static int run_describe (int argc, char **argv);
 static int run_likert   (int argc, char **argv);
 static int run_export   (int argc, char **argv);
-static int run_later    (int argc, char **argv);
+static int run_quotes   (int argc, char **argv);
 
 static const Command commands[] = {
   { "import", "SURVEY… -o PROJECT.evalbench", "Import one or more surveys into a new project", run_import },
   { "describe", "INPUT", "Show the columns of a survey or project with their roles and scales", run_describe },
   { "likert", "INPUT", "Print the Likert table (counts and percentages per item)", run_likert },
-  { "quotes", "INPUT", "Print the open-ended answers with their themes", run_later },
+  { "quotes", "INPUT", "Print the open-ended answers with their themes", run_quotes },
   { "export", "INPUT", "Write the annotated workbook and the figures", run_export },
 };
 
@@ -779,6 +782,175 @@ run_likert (int    argc,
   return status;
 }
 
+/* ---- quotes ------------------------------------------------------------ */
+
+/* The quotes of INPUT with their themes: a project's codings, or none for a
+ * survey file, which is read into a throwaway project so that both go
+ * through the same code. */
+static JsonNode *
+build_quotes (const char      *path,
+              CommonOptions   *options,
+              const char      *theme,
+              EbErrorLocation *location,
+              GError         **error)
+{
+  g_autoptr(EbSurvey) survey = NULL;
+  g_autoptr(EbProject) project = NULL;
+  g_autoptr(EbCodingStore) store = NULL;
+  g_autofree char *scratch_dir = NULL;
+  g_autofree char *scratch = NULL;
+  JsonNode *quotes = NULL;
+
+  survey = load_input (path, options, location, error);
+  if (survey == NULL)
+    return NULL;
+  if (is_project_file (path))
+    project = eb_project_open_readonly (path, error);
+  else if ((scratch_dir = g_dir_make_tmp ("evalbench-quotes-XXXXXX", error)) != NULL)
+    {
+      scratch = g_build_filename (scratch_dir, "survey.evalbench", NULL);
+      project = eb_project_open (scratch, error);
+      if (project != NULL && !eb_project_store_survey (project, survey, error))
+        g_clear_object (&project);
+    }
+  if (project != NULL)
+    store = eb_coding_store_new (project, survey, NULL, error);
+  if (store != NULL)
+    quotes = eb_quotes_to_json (store, theme, error);
+
+  g_clear_object (&store);
+  if (project != NULL)
+    eb_project_close (project);
+  if (scratch != NULL)
+    {
+      g_unlink (scratch);
+      g_rmdir (scratch_dir);
+    }
+  return quotes;
+}
+
+static void
+print_quotes_csv (JsonArray *quotes)
+{
+  g_autoptr(GString) out = g_string_new ("respondent,column,text,themes");
+  g_autoptr(GList) attributes = NULL;
+
+  /* Every quote lists the same attribute columns. */
+  if (json_array_get_length (quotes) > 0)
+    attributes = json_object_get_members (json_object_get_object_member (
+                   json_array_get_object_element (quotes, 0), "attributes"));
+  for (GList *a = attributes; a != NULL; a = a->next)
+    eb_csv_append_field (out, a->data, FALSE);
+  g_string_append (out, "\r\n");
+
+  for (guint i = 0; i < json_array_get_length (quotes); i++)
+    {
+      JsonObject *quote = json_array_get_object_element (quotes, i);
+      JsonArray *themes = json_object_get_array_member (quote, "themes");
+      JsonObject *values = json_object_get_object_member (quote, "attributes");
+      g_autoptr(GString) joined = g_string_new (NULL);
+
+      for (guint t = 0; t < json_array_get_length (themes); t++)
+        g_string_append_printf (joined, "%s%s", t > 0 ? "; " : "",
+                                json_array_get_string_element (themes, t));
+      eb_csv_append_field (out, json_object_get_string_member (quote, "respondent"), TRUE);
+      eb_csv_append_field (out, json_object_get_string_member (quote, "column"), FALSE);
+      eb_csv_append_field (out, json_object_get_string_member (quote, "text"), FALSE);
+      eb_csv_append_field (out, joined->str, FALSE);
+      for (GList *a = attributes; a != NULL; a = a->next)
+        {
+          const char *value = json_object_get_string_member_with_default (values, a->data, NULL);
+
+          eb_csv_append_field (out, value != NULL ? value : "", FALSE);
+        }
+      g_string_append (out, "\r\n");
+    }
+  fputs (out->str, stdout);
+}
+
+/* "Text (Participant 117, 1CN2)": how a report quotes an answer. */
+static void
+print_quotes_text (JsonArray *quotes)
+{
+  for (guint i = 0; i < json_array_get_length (quotes); i++)
+    {
+      JsonObject *quote = json_array_get_object_element (quotes, i);
+      JsonArray *themes = json_object_get_array_member (quote, "themes");
+      JsonObject *values = json_object_get_object_member (quote, "attributes");
+      g_autoptr(GList) attributes = json_object_get_members (values);
+      g_autoptr(GString) line = g_string_new (NULL);
+
+      g_string_append_printf (line, "%s (Participant %s",
+                              json_object_get_string_member (quote, "text"),
+                              json_object_get_string_member (quote, "respondent"));
+      for (GList *a = attributes; a != NULL; a = a->next)
+        {
+          const char *value = json_object_get_string_member_with_default (values, a->data, NULL);
+
+          if (value != NULL && *value != '\0')
+            g_string_append_printf (line, ", %s", value);
+        }
+      g_string_append_c (line, ')');
+      for (guint t = 0; t < json_array_get_length (themes); t++)
+        g_string_append_printf (line, "%s%s", t == 0 ? "\n    Themes: " : "; ",
+                                json_array_get_string_element (themes, t));
+      g_print ("%s\n%s", line->str, i + 1 < json_array_get_length (quotes) ? "\n" : "");
+    }
+}
+
+static int
+run_quotes (int    argc,
+            char **argv)
+{
+  const Command *command = find_command ("quotes");
+  CommonOptions options = { NULL, -1, NULL, FALSE };
+  g_autofree GOptionEntry *common = common_entries (&options);
+  g_auto(GStrv) paths = NULL;
+  g_autofree char *theme = NULL;
+  gboolean csv = FALSE;
+  GOptionEntry entries[] = {
+    { "json", 0, 0, G_OPTION_ARG_NONE, &options.json, "Print JSON (see CLI.md for its shape)", NULL },
+    { "csv", 0, 0, G_OPTION_ARG_NONE, &csv, "Print CSV: one row per quote", NULL },
+    { "theme", 0, 0, G_OPTION_ARG_STRING, &theme,
+      "Only the quotes coded with theme NAME or one of its sub-themes", "NAME" },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &paths, NULL, "INPUT" },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = command_context (command,
+    "Every non-empty answer to an open question is a quote; a project adds the\n"
+    "themes it is coded with.");
+  g_auto(EbErrorLocation) location = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) quotes = NULL;
+  int status = EB_EXIT_OK;
+
+  g_option_context_add_main_entries (context, entries, NULL);
+  g_option_context_add_main_entries (context, common, NULL);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    status = usage_error (command, error->message);
+  else if (options.json && csv)
+    status = usage_error (command, "choose one of --json and --csv");
+  else if (paths == NULL || paths[0] == NULL || paths[1] != NULL)
+    status = usage_error (command, "name one input: a survey file or a project");
+  else if ((quotes = build_quotes (paths[0], &options, theme, &location, &error)) == NULL)
+    {
+      if (g_error_matches (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE) ||
+          g_error_matches (error, EB_CODING_ERROR, EB_CODING_ERROR_NO_SUCH_THEME))
+        status = usage_error (command, error->message);
+      else
+        status = input_error (command, error, &location, options.json);
+    }
+  else if (options.json)
+    print_json_node (quotes);
+  else if (csv)
+    print_quotes_csv (json_node_get_array (quotes));
+  else
+    print_quotes_text (json_node_get_array (quotes));
+
+  common_options_clear (&options);
+  return status;
+}
+
 /* ---- export ------------------------------------------------------------ */
 
 static gboolean
@@ -883,22 +1055,6 @@ run_export (int    argc,
     }
   common_options_clear (&options);
   return status;
-}
-
-/* ---- commands of later features ---------------------------------------- */
-
-static int
-run_later (int    argc,
-           char **argv)
-{
-  const Command *command = find_command (argv[0]);
-
-  g_return_val_if_fail (command != NULL, EB_EXIT_USAGE);
-
-  g_printerr ("evalbench %s: not available yet in Evalbench %s; it arrives with a later version.\n"
-              "Available now: evalbench import, describe, likert and export --figures.\n",
-              command->name, PACKAGE_VERSION);
-  return EB_EXIT_USAGE;
 }
 
 /* ---- entry points ------------------------------------------------------ */

@@ -6,6 +6,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "csv-writer.h"
 #include "likert-analysis.h"
 
 typedef struct
@@ -539,30 +540,6 @@ build_group_json (JsonBuilder         *builder,
   json_builder_end_object (builder);
 }
 
-/* RFC 4180: a field with a comma, quote or line break is quoted, its quotes
- * doubled. */
-static void
-append_csv_field (GString    *out,
-                  const char *text,
-                  gboolean    first)
-{
-  if (!first)
-    g_string_append_c (out, ',');
-  if (strpbrk (text, ",\"\r\n") == NULL)
-    {
-      g_string_append (out, text);
-      return;
-    }
-  g_string_append_c (out, '"');
-  for (const char *p = text; *p != '\0'; p++)
-    {
-      if (*p == '"')
-        g_string_append_c (out, '"');
-      g_string_append_c (out, *p);
-    }
-  g_string_append_c (out, '"');
-}
-
 static void
 append_csv_uint (GString *out,
                  guint    value)
@@ -592,8 +569,8 @@ append_csv_rows (GString             *out,
     {
       const EbLikertItem *item = g_ptr_array_index (group->items, i);
 
-      append_csv_field (out, group->value != NULL ? group->value : "", TRUE);
-      append_csv_field (out, item->name, FALSE);
+      eb_csv_append_field (out, group->value != NULL ? group->value : "", TRUE);
+      eb_csv_append_field (out, item->name, FALSE);
       for (guint l = 0; l < max_levels; l++)
         if (l < item->n_levels)
           append_csv_uint (out, item->counts[l]);
@@ -1163,8 +1140,8 @@ eb_likert_analysis_to_csv (EbLikertAnalysis *self)
       level_of[s++] = l;
 
   out = g_string_new (NULL);
-  append_csv_field (out, "group", TRUE);
-  append_csv_field (out, "item", FALSE);
+  eb_csv_append_field (out, "group", TRUE);
+  eb_csv_append_field (out, "item", FALSE);
   for (guint pass = 0; pass < 2; pass++)
     for (guint l = 0; l < self->max_levels; l++)
       {
@@ -1174,11 +1151,11 @@ eb_likert_analysis_to_csv (EbLikertAnalysis *self)
         g_autofree char *header = pass == 0 ? g_strdup (label)
                                             : g_strdup_printf ("%s %%", label);
 
-        append_csv_field (out, header, FALSE);
+        eb_csv_append_field (out, header, FALSE);
       }
-  append_csv_field (out, "valid", FALSE);
-  append_csv_field (out, "missing", FALSE);
-  append_csv_field (out, "mean", FALSE);
+  eb_csv_append_field (out, "valid", FALSE);
+  eb_csv_append_field (out, "missing", FALSE);
+  eb_csv_append_field (out, "mean", FALSE);
   g_string_append (out, "\r\n");
 
   for (guint g = 0; g < self->groups->len; g++)

@@ -126,7 +126,6 @@ test_usage_errors (void)
   g_auto(Run) missing = { 0 };
   g_auto(Run) no_output = { 0 };
   g_auto(Run) bad_scale = { 0 };
-  g_auto(Run) later = { 0 };
   g_auto(Run) no_group = { 0 };
 
   run_evalbench (&unknown, "describe", "--bogus", data_file ("small.csv"), NULL);
@@ -149,11 +148,6 @@ test_usage_errors (void)
   g_assert_cmpint (bad_scale.status, ==, 1);
   g_assert_cmpstr (bad_scale.out, ==, "");
   g_assert_nonnull (strstr (bad_scale.err, "Scale “Agree” has fewer than two levels"));
-
-  run_evalbench (&later, "quotes", data_file ("small.csv"), NULL);
-  g_assert_cmpint (later.status, ==, 1);
-  g_assert_cmpstr (later.out, ==, "");
-  g_assert_nonnull (strstr (later.err, "evalbench quotes: not available yet"));
 
   run_evalbench (&no_group, "likert", data_file ("small.csv"), "--group", "School", NULL);
   g_assert_cmpint (no_group.status, ==, 1);
@@ -569,6 +563,70 @@ test_export_figures (void)
   g_rmdir (dir);
 }
 
+/* The paper's 347 open-ended answers; the example project's codebook puts
+ * Participant 117's under the theme the paper quotes it for. */
+static void
+test_quotes (void)
+{
+  const char *project = g_getenv ("EVALBENCH_EXAMPLE_PROJECT");
+  g_auto(Run) all = { 0 };
+  g_auto(Run) theme = { 0 };
+  g_auto(Run) text = { 0 };
+  g_auto(Run) csv = { 0 };
+  g_auto(Run) unknown = { 0 };
+  g_autoptr(JsonNode) all_node = NULL;
+  g_autoptr(JsonNode) theme_node = NULL;
+  JsonArray *quotes;
+  gboolean found_117 = FALSE;
+
+  run_evalbench (&all, "quotes", g_getenv ("EVALBENCH_EXAMPLE"), "--json", NULL);
+  g_assert_cmpint (all.status, ==, 0);
+  all_node = parse_json (all.out);
+  quotes = json_node_get_array (all_node);
+  g_assert_cmpuint (json_array_get_length (quotes), ==, 347);
+  for (guint i = 0; i < json_array_get_length (quotes); i++)
+    {
+      JsonObject *quote = json_array_get_object_element (quotes, i);
+
+      /* A survey file has no codings yet. */
+      g_assert_cmpuint (json_array_get_length (json_object_get_array_member (quote, "themes")), ==, 0);
+      if (g_str_equal (json_object_get_string_member (quote, "respondent"), "117") &&
+          g_str_equal (json_object_get_string_member (quote, "column"), "Face-to-face sessions"))
+        {
+          JsonObject *attributes = json_object_get_object_member (quote, "attributes");
+
+          g_assert_cmpstr (json_object_get_string_member (quote, "text"), ==,
+                           "Open discussions have helped with the delivery of sessions back at school");
+          g_assert_cmpstr (json_object_get_string_member (attributes, "Programme"), ==, "1CN2");
+          found_117 = TRUE;
+        }
+    }
+  g_assert_true (found_117);
+
+  run_evalbench (&theme, "quotes", project, "--json", "--theme",
+                 "Increased confidence and reassurance", NULL);
+  g_assert_cmpint (theme.status, ==, 0);
+  theme_node = parse_json (theme.out);
+  quotes = json_node_get_array (theme_node);
+  g_assert_cmpuint (json_array_get_length (quotes), >, 0);
+  for (guint i = 0; i < json_array_get_length (quotes); i++)
+    g_assert_cmpuint (json_array_get_length (json_object_get_array_member (
+                        json_array_get_object_element (quotes, i), "themes")), >, 0);
+
+  run_evalbench (&text, "quotes", project, "--theme", "Increased confidence and reassurance", NULL);
+  g_assert_cmpint (text.status, ==, 0);
+  g_assert_nonnull (strstr (text.out, "Reinforcing what I am doing is correct (Participant 291, "));
+
+  run_evalbench (&csv, "quotes", project, "--csv", NULL);
+  g_assert_cmpint (csv.status, ==, 0);
+  g_assert_true (g_str_has_prefix (csv.out, "respondent,column,text,themes,Gender,Programme,Role\r\n"));
+
+  run_evalbench (&unknown, "quotes", project, "--theme", "Nope", NULL);
+  g_assert_cmpint (unknown.status, ==, 1);
+  g_assert_cmpstr (unknown.out, ==, "");
+  g_assert_nonnull (strstr (unknown.err, "There is no theme named “Nope”"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -593,6 +651,7 @@ main (int   argc,
   g_test_add_func ("/cli/likert/table1", test_likert_table1);
   g_test_add_func ("/cli/likert/group-items-csv", test_likert_group_items_csv);
   g_test_add_func ("/cli/export/figures", test_export_figures);
+  g_test_add_func ("/cli/quotes", test_quotes);
 
   status = g_test_run ();
   {
