@@ -189,12 +189,26 @@ static const char schema_v2[] =
   "ALTER TABLE memos ADD COLUMN target_column INTEGER;"
   "ALTER TABLE memos ADD COLUMN modified TEXT;";
 
+/* Version 3: what the process diagram needs beyond version 1. A node has
+ * bullet lines under its label (one per line, "" for none) and a shape
+ * ("rounded", "ellipse", "note"); an edge has the route the automatic
+ * layout gave it (cubic Bézier control points "x,y x,y …" in diagram
+ * points, NULL for a straight line), dropped when one of its ends moves.
+ * A group's box is drawn around its nodes, so its own x, y, width and
+ * height stay 0. The diagram's direction is the setting
+ * "diagram.direction". */
+static const char schema_v3[] =
+  "ALTER TABLE diagram_nodes ADD COLUMN bullets TEXT NOT NULL DEFAULT '';"
+  "ALTER TABLE diagram_nodes ADD COLUMN shape TEXT NOT NULL DEFAULT 'rounded';"
+  "ALTER TABLE diagram_edges ADD COLUMN route TEXT;";
+
 /* Step N takes a project from version N - 1 to N; version 0 is a new, empty
  * database. All pending steps run in one transaction, so a project is never
  * left half-migrated. */
 static const Migration migrations[] = {
   { 1, schema_v1, create_meta_v1 },
   { 2, schema_v2, NULL },
+  { 3, schema_v3, NULL },
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == EB_PROJECT_SCHEMA_VERSION);

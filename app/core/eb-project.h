@@ -18,7 +18,7 @@ typedef enum {
 } EbProjectError;
 
 /* The project file format version this build writes and the highest it reads. */
-#define EB_PROJECT_SCHEMA_VERSION 2
+#define EB_PROJECT_SCHEMA_VERSION 3
 
 /* PRAGMA application_id of every project ("Evb1" at offset 68 of the
  * SQLite header): how file managers and `file` tell a project from any

@@ -1633,10 +1633,14 @@ test_migration (Fixture       *fixture,
             "ALTER TABLE codings DROP COLUMN answer_hash;"
             "ALTER TABLE memos DROP COLUMN target_column;"
             "ALTER TABLE memos DROP COLUMN modified;"
+            "ALTER TABLE diagram_nodes DROP COLUMN bullets;"
+            "ALTER TABLE diagram_nodes DROP COLUMN shape;"
+            "ALTER TABLE diagram_edges DROP COLUMN route;"
             "UPDATE memos SET target_kind = 'row';"
             "PRAGMA user_version = 1;");
   fixture_reopen (fixture);
-  g_assert_cmpint (count_rows (fixture->project, "PRAGMA user_version"), ==, 2);
+  g_assert_cmpint (count_rows (fixture->project, "PRAGMA user_version"), ==,
+                   EB_PROJECT_SCHEMA_VERSION);
   g_assert_cmpint (count_rows (fixture->project, "SELECT count(*) FROM codings WHERE "
                                "answer_hash IS NULL"), ==, 15);
   g_assert_cmpint (count_rows (fixture->project, "SELECT count(*) FROM memos WHERE "

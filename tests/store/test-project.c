@@ -734,7 +734,7 @@ test_open_too_new (Fixture       *fixture,
       g_assert_error (error, EB_PROJECT_ERROR, EB_PROJECT_ERROR_TOO_NEW);
       g_assert_cmpstr (error->message, ==,
                        "“x.evalbench” was saved by a newer version of Evalbench (project "
-                       "format 7; this version reads up to 2). Update Evalbench to open it.");
+                       "format 7; this version reads up to 3). Update Evalbench to open it.");
       g_clear_error (&error);
     }
 
