@@ -15,6 +15,7 @@
 #include "coding-analysis.h"
 #include "csv-writer.h"
 #include "eb-coding-store.h"
+#include "eb-diagram.h"
 #include "eb-project.h"
 #include "export-figures.h"
 #include "likert-analysis.h"
@@ -22,6 +23,7 @@
 #include "survey-detect.h"
 #include "survey-import.h"
 #include "survey-merge.h"
+#include "workbook-export.h"
 
 /* Options every command that reads a survey accepts (CLI.md). */
 typedef struct
@@ -1010,6 +1012,10 @@ run_export (int    argc,
     { NULL }
   };
   g_autoptr(GOptionContext) context = command_context (command,
+    "The workbook holds the responses with their themes and coded answers as\n"
+    "comments, Table 1 with its chart, reliability, the codebook, the quotes, themes\n"
+    "by attribute, the audit trail and how it was all made; --pseudonymise gives\n"
+    "respondents codes (P001…) and leaves out names and e-mail addresses.\n"
     "Figures get stable names (likert.png, likert.svg, likert.pdf, …) so that the\n"
     "next wave's export replaces them in place.");
   g_auto(EbErrorLocation) location = { 0 };
@@ -1026,10 +1032,7 @@ run_export (int    argc,
   else if (paths == NULL || paths[0] == NULL || paths[1] != NULL)
     status = usage_error (command, "name one input: a survey file or a project");
   else if (workbook == NULL && figures == NULL)
-    status = usage_error (command, "nothing to export; name --figures DIR (or --workbook OUT.xlsx)");
-  else if (workbook != NULL || pseudonymise)
-    status = usage_error (command, "the annotated workbook (--workbook, --pseudonymise) arrives "
-                                   "in a later version; --figures DIR works now");
+    status = usage_error (command, "nothing to export; name --workbook OUT.xlsx or --figures DIR");
   else if (!parse_formats (format_list != NULL ? format_list : "png,svg,pdf", formats, &error))
     status = usage_error (command, error->message);
   else if (dpi < 36 || dpi > 2400)
@@ -1042,14 +1045,51 @@ run_export (int    argc,
              : input_error (command, error, &location, FALSE);
   else
     {
-      EbFigureSetOptions set = { (EbFigureFormat *) formats->data, formats->len, dpi, width_mm };
+      EbFigureSetOptions set = { (EbFigureFormat *) formats->data, formats->len, dpi, width_mm, NULL };
+      g_autoptr(EbProject) project = NULL;
+      g_autoptr(EbCodingStore) store = NULL;
+      g_autoptr(EbDiagram) diagram = NULL;
+      EbWorkbookOptions workbook_options;
 
-      if (!eb_export_figures (survey, figures, &set, NULL, NULL, NULL, written, &error))
+      /* A project brings its codebook, codings, diagram and audit trail;
+       * the survey (with any --scale applied) is the one read above. */
+      if (is_project_file (paths[0]) &&
+          ((project = eb_project_open_readonly (paths[0], &error)) == NULL ||
+           (store = eb_coding_store_new (project, survey, NULL, &error)) == NULL ||
+           (diagram = eb_diagram_new (store, &error)) == NULL))
+        status = input_error (command, error, &location, FALSE);
+      set.diagram = diagram;
+
+      /* Figures show no respondent, so --pseudonymise changes only the
+       * workbook. */
+      if (status == EB_EXIT_OK && figures != NULL &&
+          !eb_export_figures (survey, figures, &set, NULL, NULL, NULL, written, &error))
         {
           g_printerr ("evalbench export: %s\n", error->message);
           status = EB_EXIT_CANNOT_WRITE;
         }
-      else
+      if (status == EB_EXIT_OK && workbook != NULL)
+        {
+          eb_workbook_options_init (&workbook_options);
+          workbook_options.pseudonymise = pseudonymise;
+          workbook_options.dpi = dpi;
+          workbook_options.width_mm = width_mm;
+          if (eb_workbook_export (project, survey, workbook, &workbook_options, NULL, NULL, NULL,
+                                  &error))
+            g_ptr_array_add (written, g_strdup (workbook));
+          else if (error->domain == EB_PROJECT_ERROR || error->domain == EB_CODING_ERROR)
+            status = input_error (command, error, &location, FALSE);
+          else
+            {
+              g_printerr ("evalbench export: %s\n", error->message);
+              status = EB_EXIT_CANNOT_WRITE;
+            }
+        }
+      g_clear_object (&diagram);
+      g_clear_object (&store);
+      if (project != NULL)
+        eb_project_close (project);
+      if (status == EB_EXIT_OK)
         for (guint i = 0; i < written->len; i++)
           g_print ("%s\n", (const char *) g_ptr_array_index (written, i));
     }

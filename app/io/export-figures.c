@@ -6,6 +6,7 @@
 #include <errno.h>
 #include <glib/gstdio.h>
 
+#include "diagram-render.h"
 #include "export-figures.h"
 #include "likert-analysis.h"
 #include "likert-chart.h"
@@ -84,6 +85,32 @@ write_likert_set (EbSurvey                 *survey,
   return TRUE;
 }
 
+static gboolean
+write_diagram (EbDiagram                *diagram,
+               const char               *dir,
+               const EbFigureSetOptions *options,
+               GCancellable             *cancellable,
+               GPtrArray                *written,
+               GError                  **error)
+{
+  EbDiagramRenderOptions render;
+
+  eb_diagram_render_options_init (&render);
+  for (guint f = 0; f < options->n_formats; f++)
+    {
+      g_autofree char *name = g_strdup_printf ("diagram.%s",
+                                               eb_figure_format_to_string (options->formats[f]));
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+
+      if (!eb_diagram_export (diagram, &render, options->formats[f], options->width_mm,
+                              options->dpi, path, cancellable, error))
+        return FALSE;
+      if (written != NULL)
+        g_ptr_array_add (written, g_steal_pointer (&path));
+    }
+  return TRUE;
+}
+
 gboolean
 eb_export_figures (EbSurvey                 *survey,
                    const char               *dir,
@@ -121,7 +148,13 @@ eb_export_figures (EbSurvey                 *survey,
                              cancellable, written, error))
         return FALSE;
       if (progress != NULL)
-        progress ((double) (s + 1) / sets->len, progress_data);
+        progress ((double) (s + 1) / (sets->len + 1), progress_data);
     }
+  if (options->diagram != NULL &&
+      g_list_model_get_n_items (eb_diagram_get_nodes (options->diagram)) > 0 &&
+      !write_diagram (options->diagram, dir, options, cancellable, written, error))
+    return FALSE;
+  if (progress != NULL)
+    progress (1.0, progress_data);
   return TRUE;
 }

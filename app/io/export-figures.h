@@ -3,6 +3,7 @@
 
 #include <gio/gio.h>
 
+#include "eb-diagram.h"
 #include "eb-survey.h"
 #include "figure-export.h"
 #include "survey-import.h"
@@ -15,13 +16,15 @@ typedef struct
   guint                 n_formats;
   double                dpi;        /* PNG resolution */
   double                width_mm;   /* every figure's width */
+  EbDiagram            *diagram;    /* the process diagram, or NULL */
 } EbFigureSetOptions;
 
 /* Writes every figure of SURVEY into DIR (created if missing), with stable
  * names so that a report can link them and the next wave replaces them:
  * the Likert items sharing one scale make one chart, "likert.<ext>" when
  * there is one such set, else "likert-1.<ext>", "likert-2.<ext>" … in
- * questionnaire order. The GUI's Export dialog and `evalbench export
+ * questionnaire order; the process diagram, if it has nodes, as
+ * "diagram.<ext>". The GUI's Export dialog and `evalbench export
  * --figures` both come here. Paths written are appended to WRITTEN (may be
  * NULL). */
 gboolean eb_export_figures (EbSurvey                 *survey,

@@ -563,6 +563,43 @@ test_export_figures (void)
   g_rmdir (dir);
 }
 
+/* From the example project the figures include its process diagram (the
+ * paper's Figure 1), whose node labels a PDF reader can extract. */
+static void
+test_export_diagram (void)
+{
+  g_autofree char *dir = g_build_filename (tmpdir, "project-figures", NULL);
+  g_autofree char *pdf = g_build_filename (dir, "diagram.pdf", NULL);
+  g_autofree char *png = g_build_filename (dir, "diagram.png", NULL);
+  g_autofree char *pdftotext = g_find_program_in_path ("pdftotext");
+  g_autofree char *text = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(Run) run = { 0 };
+  int wait_status = 0;
+  const char *labels[] = { "Peer mentoring", "Sense of belonging", "Increased confidence",
+                           "Empowerment", "Motivation", "Face-to-face sessions" };
+
+  run_evalbench (&run, "export", g_getenv ("EVALBENCH_EXAMPLE_PROJECT"), "--figures", dir,
+                 "--figure-format", "png,pdf", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "diagram.pdf\n"));
+  assert_png_width (png, 1890);
+  if (pdftotext == NULL)
+    {
+      g_test_skip ("pdftotext is not installed");
+      return;
+    }
+  {
+    const char *argv[] = { pdftotext, pdf, "-", NULL };
+
+    g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &text, NULL,
+                  &wait_status, &error);
+  }
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
+    g_assert_nonnull (strstr (text, labels[i]));
+}
+
 /* The paper's 347 open-ended answers; the example project's codebook puts
  * Participant 117's under the theme the paper quotes it for. */
 static void
@@ -652,6 +689,7 @@ main (int   argc,
   g_test_add_func ("/cli/likert/group-items-csv", test_likert_group_items_csv);
   g_test_add_func ("/cli/export/figures", test_export_figures);
   g_test_add_func ("/cli/quotes", test_quotes);
+  g_test_add_func ("/cli/export/diagram", test_export_diagram);
 
   status = g_test_run ();
   {
