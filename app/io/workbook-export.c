@@ -46,10 +46,7 @@ typedef struct
   EbSheetWriteFunc  write;
 } SheetWriter;
 
-/* The sheets in the order of issue 7. The process diagram's sheet
- * ("Diagram": the figure and its nodes and edges) goes between "Theme ×
- * attribute" and "Audit trail": one more line here and its function.
- * Responses, Quotes and Audit trail grow with the project; they are the
+/* The sheets in the order of issue 7. Responses, Quotes and Audit trail grow with the project; they are the
  * streamed ones, so memory stays bounded whatever the survey's size. The
  * weights leave the last 40 % of the progress bar to packing the archive
  * (workbook_close), which takes about that share of the time. */
@@ -60,9 +57,75 @@ static const SheetWriter sheet_writers[] = {
   { "Codebook", FALSE, TRUE, 0.01, eb_workbook_write_codebook },
   { "Quotes", TRUE, TRUE, 0.05, eb_workbook_write_quotes },
   { "Theme \xc3\x97 attribute", FALSE, TRUE, 0.02, eb_workbook_write_crosstabs },
+  { "Diagram", FALSE, TRUE, 0.02, eb_workbook_write_diagram },
   { "Audit trail", TRUE, TRUE, 0.02, eb_workbook_write_audit_trail },
   { "About", FALSE, TRUE, 0.01, eb_workbook_write_about },
 };
+
+/* Width and height in pixels of a PNG, from its header. */
+static gboolean
+read_png_size (const guint8 *data,
+               gsize         length,
+               guint        *width,
+               guint        *height)
+{
+  static const guint8 signature[] = { 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n' };
+
+  if (length < 24 || memcmp (data, signature, sizeof signature) != 0 ||
+      memcmp (data + 12, "IHDR", 4) != 0)
+    return FALSE;
+  *width = (guint) data[16] << 24 | (guint) data[17] << 16 | (guint) data[18] << 8 | data[19];
+  *height = (guint) data[20] << 24 | (guint) data[21] << 16 | (guint) data[22] << 8 | data[23];
+  return TRUE;
+}
+
+gboolean
+eb_workbook_insert_png (EbWorkbook        *wb,
+                        lxw_worksheet     *sheet,
+                        lxw_row_t          row,
+                        guint              x_offset,
+                        const char        *description,
+                        EbWorkbookPngFunc  write,
+                        gpointer           user_data,
+                        guint             *height,
+                        GError           **error)
+{
+  g_autofree char *path = NULL;
+  g_autofree guint8 *data = NULL;
+  gsize length = 0;
+  lxw_image_options options = { 0 };
+  guint width_px, height_px;
+  gboolean read;
+  int fd;
+
+  fd = g_file_open_tmp ("evalbench-figure-XXXXXX.png", &path, error);
+  if (fd < 0)
+    return FALSE;
+  g_close (fd, NULL);
+  if (!write (path, user_data, error))
+    {
+      g_unlink (path);
+      return FALSE;
+    }
+  read = g_file_get_contents (path, (char **) &data, &length, error);
+  g_unlink (path);
+  if (!read)
+    return FALSE;
+  if (!read_png_size (data, length, &width_px, &height_px))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                   "The figure for the workbook is not a PNG image");
+      return FALSE;
+    }
+
+  options.x_offset = (int32_t) x_offset;
+  options.description = (char *) description;
+  /* libxlsxwriter copies the image, so DATA can go afterwards; the PNG
+   * records its resolution, so Excel shows it as wide as the figure files. */
+  worksheet_insert_image_buffer_opt (sheet, row, 0, data, length, &options);
+  *height = (guint) (height_px * 96.0 / wb->options->dpi + 0.5);
+  return TRUE;
+}
 
 void
 eb_workbook_options_init (EbWorkbookOptions *options)

@@ -280,50 +280,22 @@ insert_native_chart (EbWorkbook        *wb,
   return height;
 }
 
-/* Width and height in pixels of a PNG, from its header. */
-static gboolean
-read_png_size (const guint8 *data,
-               gsize         length,
-               guint        *width,
-               guint        *height)
+typedef struct
 {
-  static const guint8 signature[] = { 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n' };
+  EbWorkbook       *wb;
+  EbLikertAnalysis *analysis;
+} FigureData;
 
-  if (length < 24 || memcmp (data, signature, sizeof signature) != 0 ||
-      memcmp (data + 12, "IHDR", 4) != 0)
-    return FALSE;
-  *width = (guint) data[16] << 24 | (guint) data[17] << 16 | (guint) data[18] << 8 | data[19];
-  *height = (guint) data[20] << 24 | (guint) data[21] << 16 | (guint) data[22] << 8 | data[23];
-  return TRUE;
-}
-
-/* The Evalbench figure of ANALYSIS at X_OFFSET pixels from the left of
- * ROW; returns its height in pixels as Excel shows it (the PNG records
- * its resolution, so it is as wide as the figure files). */
 static gboolean
-insert_figure (EbWorkbook        *wb,
-               lxw_worksheet     *sheet,
-               lxw_row_t          row,
-               guint              x_offset,
-               EbLikertAnalysis  *analysis,
-               guint             *height,
-               GError           **error)
+write_figure_png (const char  *path,
+                  gpointer     user_data,
+                  GError     **error)
 {
-  g_autofree char *path = NULL;
+  FigureData *data = user_data;
+  EbWorkbook *wb = data->wb;
   g_autofree char *source = NULL;
   g_autofree char *note = NULL;
-  g_autofree guint8 *data = NULL;
-  gsize length = 0;
   EbLikertChartOptions chart;
-  lxw_image_options options = { 0 };
-  guint width_px, height_px;
-  gboolean read;
-  int fd;
-
-  fd = g_file_open_tmp ("evalbench-figure-XXXXXX.png", &path, error);
-  if (fd < 0)
-    return FALSE;
-  g_close (fd, NULL);
 
   eb_likert_chart_options_init (&chart);
   chart.palette = wb->options->palette;
@@ -334,29 +306,26 @@ insert_figure (EbWorkbook        *wb,
                             eb_survey_get_n_rows (wb->survey))
          : g_strdup_printf ("N = %u respondents.", eb_survey_get_n_rows (wb->survey));
   chart.note = note;
-  if (!eb_likert_chart_export (analysis, &chart, EB_FIGURE_FORMAT_PNG, wb->options->width_mm,
-                               wb->options->dpi, path, wb->cancellable, error))
-    {
-      g_unlink (path);
-      return FALSE;
-    }
-  read = g_file_get_contents (path, (char **) &data, &length, error);
-  g_unlink (path);
-  if (!read)
-    return FALSE;
-  if (!read_png_size (data, length, &width_px, &height_px))
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                   "The Likert figure for the workbook is not a PNG image");
-      return FALSE;
-    }
+  return eb_likert_chart_export (data->analysis, &chart, EB_FIGURE_FORMAT_PNG,
+                                 wb->options->width_mm, wb->options->dpi, path,
+                                 wb->cancellable, error);
+}
 
-  options.x_offset = (int32_t) x_offset;
-  options.description = (char *) "Likert chart drawn by Evalbench";
-  /* libxlsxwriter copies the image, so DATA can go afterwards. */
-  worksheet_insert_image_buffer_opt (sheet, row, 0, data, length, &options);
-  *height = (guint) (height_px * 96.0 / wb->options->dpi + 0.5);
-  return TRUE;
+/* The Evalbench figure of ANALYSIS at X_OFFSET pixels from the left of
+ * ROW; returns its height in pixels as Excel shows it. */
+static gboolean
+insert_figure (EbWorkbook        *wb,
+               lxw_worksheet     *sheet,
+               lxw_row_t          row,
+               guint              x_offset,
+               EbLikertAnalysis  *analysis,
+               guint             *height,
+               GError           **error)
+{
+  FigureData data = { wb, analysis };
+
+  return eb_workbook_insert_png (wb, sheet, row, x_offset, "Likert chart drawn by Evalbench",
+                                 write_figure_png, &data, height, error);
 }
 
 static char *

@@ -110,6 +110,27 @@ gboolean      eb_workbook_write_about           (EbWorkbook     *wb,
 /* ---- Progress and cancellation ---- */
 
 /* FRACTION (0..1) of the current sheet is done. */
+gboolean      eb_workbook_write_diagram         (EbWorkbook     *wb,
+                                                 lxw_worksheet  *sheet,
+                                                 GError        **error);
+
+/* Writes a PNG figure to PATH (with its resolution recorded). */
+typedef gboolean (*EbWorkbookPngFunc) (const char  *path,
+                                       gpointer     user_data,
+                                       GError     **error);
+/* Inserts the PNG that WRITE makes at X_OFFSET pixels from the left of ROW,
+ * as wide as the figure files; sets HEIGHT to its height in pixels as Excel
+ * shows it. */
+gboolean      eb_workbook_insert_png            (EbWorkbook        *wb,
+                                                 lxw_worksheet     *sheet,
+                                                 lxw_row_t          row,
+                                                 guint              x_offset,
+                                                 const char        *description,
+                                                 EbWorkbookPngFunc  write,
+                                                 gpointer           user_data,
+                                                 guint             *height,
+                                                 GError           **error);
+
 void          eb_workbook_progress              (EbWorkbook     *wb,
                                                  double          fraction);
 gboolean      eb_workbook_cancelled             (EbWorkbook     *wb,

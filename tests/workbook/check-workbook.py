@@ -23,7 +23,11 @@ import zipfile
 import openpyxl
 
 SHEETS = ["Responses", "Likert summary", "Reliability", "Codebook", "Quotes",
-          "Theme \u00d7 attribute", "Audit trail", "About"]
+          "Theme \u00d7 attribute", "Diagram", "Audit trail", "About"]
+# The paper's Figure 1: every box and the arrows between them.
+FIGURE_1_NODES = {"Peer mentoring", "Sense of belonging", "Increased confidence",
+                  "A safe space to test teaching plans and resources", "Empowerment",
+                  "Motivation", "Improved practice in the classroom"}
 
 # Table 1 of the paper in seeds/000, in its own order: highest level first.
 TABLE_1 = {
@@ -237,6 +241,24 @@ def check_codebook(book):
         check(row[3].value == 22 and row[4].value == 22, "counts of a theme with sub-themes")
 
 
+def check_diagram(path, book):
+    sheet = book["Diagram"]
+    values = [row for row in sheet.iter_rows(values_only=True)]
+    nodes_at = next(i for i, row in enumerate(values) if row[0] == "Nodes")
+    arrows_at = next(i for i, row in enumerate(values) if row[0] == "Arrows")
+    nodes = {row[0] for row in values[nodes_at + 2:arrows_at] if row[0]}
+    check(nodes == FIGURE_1_NODES, f"Diagram nodes are {sorted(nodes)}")
+    arrows = {(row[0], row[1]) for row in values[arrows_at + 2:] if row[0]}
+    check(len(arrows) == 8, f"Diagram has {len(arrows)} arrows, expected the paper's 8")
+    check(("Empowerment", "Motivation") in arrows, "no arrow Empowerment → Motivation")
+    linked = [row for row in values[nodes_at + 2:arrows_at] if row[0] == "Increased confidence"]
+    check(linked and isinstance(linked[0][3], (int, float)) and linked[0][3] > 0,
+          "Increased confidence shows no live quote count")
+    with zipfile.ZipFile(path) as archive:
+        media = [n for n in archive.namelist() if n.startswith("xl/media/") and n.endswith(".png")]
+    check(len(media) >= 2, f"expected the Likert figure and the diagram as images, found {media}")
+
+
 def run_example(path, quotes_path, memos):
     book = load(path)
     check_sheets(book)
@@ -246,6 +268,7 @@ def run_example(path, quotes_path, memos):
     coded = check_comments(book, quotes_path, memos)
     check_quotes(book, coded, memos)
     check_codebook(book)
+    check_diagram(path, book)
     check_no_formulas(path, book)
     about = {row[0].value: row[1].value for row in book["About"].iter_rows() if row[0].value}
     check(str(about.get("Written by", "")).startswith("Evalbench "), "About names no version")

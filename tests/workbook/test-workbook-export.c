@@ -12,6 +12,9 @@
 #include <string.h>
 
 #include "coding-analysis.h"
+#include "diagram-render.h"
+#include "diagram-templates.h"
+#include "eb-diagram.h"
 #include "eb-coding-store.h"
 #include "eb-project.h"
 #include "example-codebook.h"
@@ -95,7 +98,7 @@ find_row (EbSurvey   *survey,
 }
 
 /* The example project as the build makes it (the survey of the paper,
- * its codebook and coded quotes), plus a memo on a quote and one on a
+ * its codebook and coded quotes, its Figure 1 as the diagram), plus a memo on a quote and one on a
  * coding, and the quotes with their themes as `quotes --json` gives them:
  * what the comments must say. */
 static void
@@ -124,6 +127,16 @@ build_example (void)
 
   store = eb_coding_store_new (example, example_survey, NULL, &error);
   g_assert_no_error (error);
+  {
+    g_autoptr(EbDiagram) diagram = eb_diagram_new (store, &error);
+    EbDiagramRenderOptions render;
+
+    g_assert_no_error (error);
+    eb_diagram_render_options_init (&render);
+    g_assert_true (eb_diagram_apply_template (diagram, EB_DIAGRAM_TEMPLATE_PEER_MENTORING,
+                                              eb_diagram_render_measure, &render, &error));
+    g_assert_no_error (error);
+  }
   eb_coding_store_set_coder (store, "Ada");
   list = eb_coding_store_get_quotes (store);
   row = find_row (example_survey, (guint) eb_survey_find_column (example_survey, "Participant"),
@@ -526,7 +539,7 @@ test_ssconvert (void)
   /* Every comment arrived: 55 coded answers in the example. */
   g_assert_cmpuint (count_occurrences (xml, "<gnm:CellComment "), ==, 55);
   g_assert_cmpuint (n_notes, ==, 55);
-  g_assert_cmpuint (count_occurrences (xml, "<gnm:Sheet "), ==, 8);
+  g_assert_cmpuint (count_occurrences (xml, "<gnm:Sheet "), ==, 9);
 }
 
 /* ---- Progress and cancelling --------------------------------------------- */
