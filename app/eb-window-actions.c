@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 
+#include "eb-likert-view.h"
 #include "eb-window-private.h"
 
 #define PROJECT_SUFFIX "evalbench"
@@ -247,16 +248,42 @@ find_action (GtkWidget  *widget,
 
   /* The Data view hands the focus to its search entry. */
   if (self->survey != NULL)
-    gtk_widget_grab_focus (self->data_view);
+    {
+      adw_view_stack_set_visible_child (self->view_stack, self->data_view);
+      gtk_widget_grab_focus (self->data_view);
+    }
+}
+
+static void
+show_page_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  _eb_window_show_page (EB_WINDOW (widget), g_variant_get_string (parameter, NULL));
+}
+
+static void
+export_figure_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  EbWindow *self = EB_WINDOW (widget);
+
+  if (self->survey != NULL)
+    eb_likert_view_export_figure (EB_LIKERT_VIEW (self->likert_view));
 }
 
 void
 _eb_window_class_actions_init (EbWindowClass *klass)
 {
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  const EbWindowPage *pages;
+  guint n_pages;
 
   gtk_widget_class_install_action (widget_class, "win.save-as", NULL, save_as_action);
   gtk_widget_class_install_action (widget_class, "win.find", NULL, find_action);
+  gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
+  gtk_widget_class_install_action (widget_class, "win.export-figure", NULL, export_figure_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
                                        "win.save-as", NULL);
@@ -264,6 +291,14 @@ _eb_window_class_actions_init (EbWindowClass *klass)
                                        "win.find", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK,
                                        "window.close", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.export-figure", NULL);
+
+  /* Alt+1, Alt+2…: the pages in the switcher's order. */
+  pages = _eb_window_get_pages (&n_pages);
+  for (guint i = 0; i < n_pages && i < 9; i++)
+    gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1 + i, GDK_ALT_MASK,
+                                         "win.show-page", "s", pages[i].name);
   /* win.export is installed by the export feature; until it is, the menu
    * item is insensitive and the shortcut does nothing. */
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK,
@@ -282,6 +317,11 @@ _eb_window_actions_update (EbWindow *self)
                                  idle && self->project != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.find",
                                  idle && self->survey != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-page",
+                                 idle && self->survey != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-figure",
+                                 idle && self->survey != NULL
+                                 && eb_likert_view_has_chart (EB_LIKERT_VIEW (self->likert_view)));
 }
 
 void

@@ -7,6 +7,18 @@ G_BEGIN_DECLS
 
 typedef struct _EbWindowJob EbWindowJob;
 
+/* A page of the window's view stack. Pages have a "survey" property, and a
+ * "project" one if they keep settings in the project; the window keeps each
+ * page's widget in the EbWindow field at OFFSET. eb-window.c lists them. */
+typedef struct
+{
+  const char *name;
+  const char *title;       /* untranslated: N_() */
+  const char *icon_name;
+  GType     (*get_type) (void);
+  gsize       offset;
+} EbWindowPage;
+
 struct _EbWindow
 {
   AdwApplicationWindow  parent_instance;
@@ -31,7 +43,7 @@ struct _EbWindow
   guint                 progress_visible : 1;
 
   /* Template children */
-  AdwWindowTitle       *window_title;
+  AdwViewSwitcherTitle *switcher_title;
   GtkMenuButton        *primary_menu_button;
   AdwToastOverlay      *toast_overlay;
   GtkStack             *stack;
@@ -41,10 +53,13 @@ struct _EbWindow
   AdwStatusPage        *progress_page;
   GtkProgressBar       *progress_bar;
   GtkButton            *cancel_button;
-  AdwBin               *data_bin;
+  AdwViewStack         *view_stack;
+  AdwViewSwitcherBar   *switcher_bar;
   GtkWidget            *drop_highlight;
 
+  /* The pages (see EbWindowPage) */
   GtkWidget            *data_view;
+  GtkWidget            *likert_view;
 };
 
 /* eb-window-actions.c */
@@ -52,6 +67,9 @@ void _eb_window_class_actions_init (EbWindowClass *klass);
 void _eb_window_actions_update     (EbWindow      *self);
 
 /* eb-window.c, for the actions */
+const EbWindowPage *_eb_window_get_pages (guint *n_pages);
+void _eb_window_show_page          (EbWindow      *self,
+                                    const char    *name);
 void _eb_window_add_toast          (EbWindow      *self,
                                     const char    *message);
 void _eb_window_save_as            (EbWindow      *self,

@@ -10,6 +10,7 @@
 #include <glib/gstdio.h>
 
 #include "eb-data-view.h"
+#include "eb-likert-view.h"
 #include "eb-window-private.h"
 #include "survey-import.h"
 
@@ -60,6 +61,53 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
+
+/* The window's pages, in the switcher's order; Alt+1, Alt+2… show them. A
+ * new page is an entry here, its field in EbWindow and its line in the
+ * shortcuts window (resources/gtk/help-overlay.ui). */
+static const EbWindowPage pages[] = {
+  { "data", N_("Data"), "x-office-spreadsheet-symbolic",
+    eb_data_view_get_type, G_STRUCT_OFFSET (EbWindow, data_view) },
+  { "likert", N_("Likert"), "eb-likert-symbolic",
+    eb_likert_view_get_type, G_STRUCT_OFFSET (EbWindow, likert_view) },
+};
+
+static GtkWidget **
+page_widget (EbWindow *self,
+             guint     index)
+{
+  return G_STRUCT_MEMBER_P (self, pages[index].offset);
+}
+
+static void
+add_pages (EbWindow *self)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    {
+      GtkWidget *page = g_object_new (pages[i].get_type (), NULL);
+      AdwViewStackPage *stack_page;
+
+      stack_page = adw_view_stack_add_titled (self->view_stack, page, pages[i].name,
+                                              _(pages[i].title));
+      adw_view_stack_page_set_icon_name (stack_page, pages[i].icon_name);
+      *page_widget (self, i) = page;
+    }
+}
+
+/* Sets a property every page may or may not have. */
+static void
+set_pages_property (EbWindow   *self,
+                    const char *name,
+                    gpointer    object)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    {
+      GtkWidget *page = *page_widget (self, i);
+
+      if (g_object_class_find_property (G_OBJECT_GET_CLASS (page), name) != NULL)
+        g_object_set (page, name, object, NULL);
+    }
+}
 
 static void
 job_clear (gpointer data)
@@ -178,9 +226,21 @@ update_title (EbWindow *self)
         subtitle = g_strdup (_("Not saved to a file yet"));
     }
 
-  adw_window_title_set_title (self->window_title, title);
-  adw_window_title_set_subtitle (self->window_title, subtitle);
+  adw_view_switcher_title_set_title (self->switcher_title, title);
+  adw_view_switcher_title_set_subtitle (self->switcher_title, subtitle);
   gtk_window_set_title (GTK_WINDOW (self), title);
+}
+
+/* The switcher moves to the bottom bar when the header bar is too narrow
+ * for it, and is only there while the pages are. */
+static void
+update_switcher_bar (EbWindow *self)
+{
+  gboolean pages_shown = g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "data") == 0;
+
+  adw_view_switcher_bar_set_reveal (self->switcher_bar,
+                                    pages_shown
+                                    && adw_view_switcher_title_get_title_visible (self->switcher_title));
 }
 
 static void
@@ -196,6 +256,9 @@ update_page (EbWindow *self)
     page = "empty";
 
   gtk_stack_set_visible_child_name (self->stack, page);
+  adw_view_switcher_title_set_view_switcher_enabled (self->switcher_title,
+                                                     g_str_equal (page, "data"));
+  update_switcher_bar (self);
 }
 
 static void
@@ -272,6 +335,8 @@ set_project (EbWindow  *self,
     self->last_saved_handler = g_signal_connect_object (self->project, "notify::last-saved",
                                                         G_CALLBACK (last_saved_cb), self,
                                                         G_CONNECT_SWAPPED);
+  /* Pages that keep settings keep them in the project. */
+  set_pages_property (self, "project", self->project);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROJECT]);
 }
@@ -283,7 +348,7 @@ set_survey (EbWindow *self,
   if (!g_set_object (&self->survey, survey))
     return;
 
-  eb_data_view_set_survey (EB_DATA_VIEW (self->data_view), survey);
+  set_pages_property (self, "survey", survey);
 }
 
 /* The untitled project's file lives in Evalbench's data folder: closing
@@ -887,6 +952,14 @@ recent_row_activated_cb (EbWindow      *self,
 }
 
 static void
+switcher_title_visible_cb (EbWindow             *self,
+                           GParamSpec           *pspec,
+                           AdwViewSwitcherTitle *switcher_title)
+{
+  update_switcher_bar (self);
+}
+
+static void
 cancel_clicked_cb (EbWindow  *self,
                    GtkButton *button)
 {
@@ -1109,7 +1182,7 @@ eb_window_class_init (EbWindowClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/eb-window.ui");
-  gtk_widget_class_bind_template_child (widget_class, EbWindow, window_title);
+  gtk_widget_class_bind_template_child (widget_class, EbWindow, switcher_title);
   gtk_widget_class_bind_template_child (widget_class, EbWindow, primary_menu_button);
   gtk_widget_class_bind_template_child (widget_class, EbWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, EbWindow, stack);
@@ -1119,10 +1192,12 @@ eb_window_class_init (EbWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EbWindow, progress_page);
   gtk_widget_class_bind_template_child (widget_class, EbWindow, progress_bar);
   gtk_widget_class_bind_template_child (widget_class, EbWindow, cancel_button);
-  gtk_widget_class_bind_template_child (widget_class, EbWindow, data_bin);
+  gtk_widget_class_bind_template_child (widget_class, EbWindow, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, EbWindow, switcher_bar);
   gtk_widget_class_bind_template_child (widget_class, EbWindow, drop_highlight);
   gtk_widget_class_bind_template_callback (widget_class, recent_row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, cancel_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, switcher_title_visible_cb);
 
   _eb_window_class_actions_init (klass);
 }
@@ -1142,8 +1217,7 @@ eb_window_init (EbWindow *self)
   if (g_settings_get_boolean (self->settings, "window-maximized"))
     gtk_window_maximize (GTK_WINDOW (self));
 
-  self->data_view = eb_data_view_new ();
-  adw_bin_set_child (self->data_bin, self->data_view);
+  add_pages (self);
 
   self->recent_projects = gtk_string_list_new (NULL);
   gtk_list_box_bind_model (self->recent_list, G_LIST_MODEL (self->recent_projects),
@@ -1176,6 +1250,33 @@ _eb_window_add_toast (EbWindow   *self,
   /* Toast titles are Pango markup: file names may hold '&' or '<'. */
   escaped = g_markup_escape_text (message, -1);
   adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (escaped));
+}
+
+const EbWindowPage *
+_eb_window_get_pages (guint *n_pages)
+{
+  *n_pages = G_N_ELEMENTS (pages);
+  return pages;
+}
+
+void
+_eb_window_show_page (EbWindow   *self,
+                      const char *name)
+{
+  GtkWidget *page;
+  GtkWidget *focus;
+
+  g_assert (EB_IS_WINDOW (self));
+
+  page = adw_view_stack_get_child_by_name (self->view_stack, name);
+  if (page == NULL || self->survey == NULL)
+    return;
+
+  adw_view_stack_set_visible_child (self->view_stack, page);
+  /* From the keyboard, the keyboard goes along. */
+  focus = gtk_root_get_focus (GTK_ROOT (self));
+  if (focus == NULL || !gtk_widget_is_ancestor (focus, page))
+    gtk_widget_grab_focus (page);
 }
 
 void

@@ -421,8 +421,8 @@ test_import (void)
   g_assert_true (g_str_has_prefix (project_path, dir));
   g_assert_true (g_file_test (project_path, G_FILE_TEST_IS_REGULAR));
 
-  g_assert_cmpstr (adw_window_title_get_title (window->window_title), ==, "Untitled Project");
-  g_assert_cmpstr (adw_window_title_get_subtitle (window->window_title), ==, "peer-survey.csv");
+  g_assert_cmpstr (adw_view_switcher_title_get_title (window->switcher_title), ==, "Untitled Project");
+  g_assert_cmpstr (adw_view_switcher_title_get_subtitle (window->switcher_title), ==, "peer-survey.csv");
 
   g_assert_true (action_enabled (window, "win.save-as"));
   g_assert_true (action_enabled (window, "win.find"));
@@ -506,8 +506,8 @@ test_save_as_and_reopen (void)
   g_assert_cmpstr (eb_project_get_path (eb_window_get_project (window)), ==, target);
   g_assert_true (g_file_test (target, G_FILE_TEST_IS_REGULAR));
   g_assert_false (g_file_test (untitled_path, G_FILE_TEST_EXISTS));
-  g_assert_cmpstr (adw_window_title_get_title (window->window_title), ==, "Peer mentoring");
-  g_assert_true (g_str_has_prefix (adw_window_title_get_subtitle (window->window_title), "Saved"));
+  g_assert_cmpstr (adw_view_switcher_title_get_title (window->switcher_title), ==, "Peer mentoring");
+  g_assert_true (g_str_has_prefix (adw_view_switcher_title_get_subtitle (window->switcher_title), "Saved"));
 
   recent = g_settings_get_strv (settings, "recent-projects");
   g_assert_cmpuint (g_strv_length (recent), ==, 1);
