@@ -4,12 +4,18 @@
 #include "config.h"
 
 #include "csv-reader.h"
+#include "ods-reader.h"
+#include "readstat-reader.h"
 #include "survey-detect.h"
 #include "survey-import.h"
+#include "xlsx-reader.h"
 
 typedef enum
 {
   FORMAT_TEXT,         /* by extension, or unknown: read as CSV */
+  FORMAT_XLSX,         /* Excel workbooks */
+  FORMAT_ODS,          /* OpenDocument spreadsheets */
+  FORMAT_READSTAT,     /* SPSS and Stata data files */
   FORMAT_LATER,        /* a format a later version reads */
   FORMAT_EXCEL_97,     /* a format no version will read */
 } Format;
@@ -26,18 +32,13 @@ static const FormatInfo formats[] = {
   { ".csv", FORMAT_TEXT, NULL, NULL },
   { ".tsv", FORMAT_TEXT, NULL, NULL },
   { ".txt", FORMAT_TEXT, NULL, NULL },
-  { ".xlsx", FORMAT_LATER, "Excel workbooks",
-    "save the sheet as CSV (File ▸ Save As ▸ CSV UTF-8)" },
-  { ".xlsm", FORMAT_LATER, "Excel workbooks",
-    "save the sheet as CSV (File ▸ Save As ▸ CSV UTF-8)" },
-  { ".ods", FORMAT_LATER, "LibreOffice spreadsheets",
-    "save the sheet as CSV (File ▸ Save As ▸ Text CSV, character set UTF-8)" },
-  { ".sav", FORMAT_LATER, "SPSS files",
-    "save the data as CSV (File ▸ Export ▸ CSV Data)" },
-  { ".por", FORMAT_LATER, "SPSS files",
-    "save the data as CSV (File ▸ Export ▸ CSV Data)" },
-  { ".dta", FORMAT_LATER, "Stata files",
-    "save the data as CSV (File ▸ Export ▸ Text data)" },
+  { ".xlsx", FORMAT_XLSX, NULL, NULL },
+  { ".xlsm", FORMAT_XLSX, NULL, NULL },
+  { ".ods", FORMAT_ODS, NULL, NULL },
+  { ".sav", FORMAT_READSTAT, NULL, NULL },
+  { ".zsav", FORMAT_READSTAT, NULL, NULL },
+  { ".por", FORMAT_READSTAT, NULL, NULL },
+  { ".dta", FORMAT_READSTAT, NULL, NULL },
   { ".xls", FORMAT_EXCEL_97, NULL, NULL },
 };
 
@@ -91,6 +92,7 @@ eb_survey_import (const char             *path,
   static const EbImportOptions defaults = EB_IMPORT_OPTIONS_INIT;
   g_autofree char *name = NULL;
   g_autoptr(EbSurvey) survey = NULL;
+  g_autoptr(GPtrArray) scales = NULL;
   const FormatInfo *format;
 
   g_return_val_if_fail (path != NULL, NULL);
@@ -111,6 +113,21 @@ eb_survey_import (const char             *path,
                    "%s and import that", name, format->name, format->how);
       return NULL;
 
+    case FORMAT_READSTAT:
+      survey = eb_readstat_read (path, options, cancellable, progress, progress_data,
+                                 location, &scales, error);
+      break;
+
+    case FORMAT_XLSX:
+      survey = eb_xlsx_read (path, options, cancellable, progress, progress_data,
+                             location, error);
+      break;
+
+    case FORMAT_ODS:
+      survey = eb_ods_read (path, options, cancellable, progress, progress_data,
+                            location, error);
+      break;
+
     case FORMAT_EXCEL_97:
       fill_location (location, path);
       g_set_error (error, EB_IMPORT_ERROR, EB_IMPORT_ERROR_FORMAT,
@@ -129,6 +146,7 @@ eb_survey_import (const char             *path,
 
   /* Whatever the reader, the project records where the data came from. */
   eb_survey_set_source_file (survey, path);
-  eb_survey_detect (survey, options->scales);
+  /* SPSS and Stata value labels add their scales to the user's. */
+  eb_survey_detect (survey, scales != NULL ? scales : options->scales);
   return g_steal_pointer (&survey);
 }

@@ -18,6 +18,10 @@ typedef enum {
   EB_IMPORT_ERROR_RAGGED,      /* a row with more fields than the header */
   EB_IMPORT_ERROR_FORMAT,      /* unknown or unsupported file format */
   EB_IMPORT_ERROR_CANCELLED,
+  EB_IMPORT_ERROR_ENCRYPTED,   /* a password-protected workbook */
+  EB_IMPORT_ERROR_TOO_LARGE,   /* past a spreadsheet's limits, or a zip bomb */
+  EB_IMPORT_ERROR_CORRUPT,     /* a damaged archive or malformed XML inside it */
+  EB_IMPORT_ERROR_NO_SHEET,    /* the workbook has no sheet of that name */
 } EbImportError;
 
 GQuark eb_import_error_quark (void);

@@ -35,30 +35,41 @@ assert_format_refused (const char *path,
 static void
 test_format_later (void)
 {
-  assert_format_refused ("/surveys/wave 2.xlsx",
-                         "“wave 2.xlsx”: importing Excel workbooks arrives in a later "
-                         "version of Evalbench; save the sheet as CSV (File ▸ Save As ▸ "
-                         "CSV UTF-8) and import that");
-  assert_format_refused ("MACROS.XLSM",
-                         "“MACROS.XLSM”: importing Excel workbooks arrives in a later "
-                         "version of Evalbench; save the sheet as CSV (File ▸ Save As ▸ "
-                         "CSV UTF-8) and import that");
-  assert_format_refused ("w.ods",
-                         "“w.ods”: importing LibreOffice spreadsheets arrives in a later "
-                         "version of Evalbench; save the sheet as CSV (File ▸ Save As ▸ "
-                         "Text CSV, character set UTF-8) and import that");
-  assert_format_refused ("w.sav",
-                         "“w.sav”: importing SPSS files arrives in a later version of "
-                         "Evalbench; save the data as CSV (File ▸ Export ▸ CSV Data) and "
-                         "import that");
-  assert_format_refused ("w.por",
-                         "“w.por”: importing SPSS files arrives in a later version of "
-                         "Evalbench; save the data as CSV (File ▸ Export ▸ CSV Data) and "
-                         "import that");
-  assert_format_refused ("w.dta",
-                         "“w.dta”: importing Stata files arrives in a later version of "
-                         "Evalbench; save the data as CSV (File ▸ Export ▸ Text data) and "
-                         "import that");
+  /* Workbooks are read (tests/io/xlsx): a missing one is an input/output
+   * error about that file, not a refusal. */
+  for (guint i = 0; i < 3; i++)
+    {
+      const char *path = (const char *[]) { "/surveys/wave 2.xlsx", "MACROS.XLSM", "w.ods" }[i];
+      g_autofree char *name = g_path_get_basename (path);
+      g_autofree char *prefix = g_strdup_printf ("“%s”: ", name);
+      EbErrorLocation location = { 0 };
+      g_autoptr(GError) error = NULL;
+      g_autoptr(EbSurvey) survey = NULL;
+
+      survey = eb_survey_import (path, NULL, NULL, NULL, NULL, &location, &error);
+      g_assert_null (survey);
+      g_assert_error (error, EB_IMPORT_ERROR, EB_IMPORT_ERROR_IO);
+      g_assert_true (g_str_has_prefix (error->message, prefix));
+      g_assert_cmpstr (location.file, ==, path);
+      eb_error_location_clear (&location);
+    }
+  /* SPSS and Stata files are read (tests/io/readstat): a missing one is an
+   * input/output error about that file, not a refusal. */
+  for (guint i = 0; i < 4; i++)
+    {
+      const char *path = (const char *[]) { "w.sav", "W.ZSAV", "w.por", "w.dta" }[i];
+      g_autofree char *prefix = g_strdup_printf ("“%s”: ", path);
+      EbErrorLocation location = { 0 };
+      g_autoptr(GError) error = NULL;
+      g_autoptr(EbSurvey) survey = NULL;
+
+      survey = eb_survey_import (path, NULL, NULL, NULL, NULL, &location, &error);
+      g_assert_null (survey);
+      g_assert_error (error, EB_IMPORT_ERROR, EB_IMPORT_ERROR_IO);
+      g_assert_true (g_str_has_prefix (error->message, prefix));
+      g_assert_cmpstr (location.file, ==, path);
+      eb_error_location_clear (&location);
+    }
 }
 
 static void
