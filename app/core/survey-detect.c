@@ -99,20 +99,23 @@ gather_stats (EbSurvey    *survey,
   for (guint row = 0; row < n_rows; row++)
     {
       const char *cell = eb_survey_get_cell (survey, row, column);
+      guint kind;
 
       if (*cell == '\0')
         continue;
       stats->n_answers++;
       stats->total_length += strlen (cell);
-      if (g_hash_table_add (seen, (gpointer) cell))
+      /* Kind of value is judged once per distinct answer: 1 text, 2 number,
+       * 3 date. (Not g_hash_table_add: on a known key it would overwrite the
+       * kind with the key.) */
+      kind = GPOINTER_TO_UINT (g_hash_table_lookup (seen, cell));
+      if (kind == 0)
         {
           g_ptr_array_add (stats->distinct, (gpointer) cell);
-          /* Kind of value is judged once per distinct answer. */
-          g_hash_table_insert (seen, (gpointer) cell,
-                               GUINT_TO_POINTER (1 + looks_like_number (cell)
-                                                 + 2 * looks_like_date (cell)));
+          kind = 1 + looks_like_number (cell) + 2 * looks_like_date (cell);
+          g_hash_table_insert (seen, (gpointer) cell, GUINT_TO_POINTER (kind));
         }
-      switch (GPOINTER_TO_UINT (g_hash_table_lookup (seen, cell)))
+      switch (kind)
         {
         case 2: stats->n_numbers++; break;
         case 3: stats->n_dates++; break;

@@ -126,11 +126,13 @@ static void
 test_detect_multi_and_number (void)
 {
   g_autoptr(EbSurvey) survey = eb_survey_new ();
+  /* Repeated numbers ("3" twice) are numbers every time they appear. */
   const char *rows[][3] = {
     { "Resources;Peer support;", "3", "" },
     { "Peer support;", "14", "" },
     { "Resources;Link Teacher;", "8.5", "" },
-    { "Link Teacher;Peer support;", "2", "" },
+    { "Link Teacher;Peer support;", "3", "" },
+    { "Resources;", "0.25", "" },
   };
 
   eb_survey_add_column (survey, "Which helped you most?");
