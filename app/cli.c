@@ -7,6 +7,7 @@
 #include <gio/gio.h>
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
+#include <math.h>
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
@@ -694,7 +695,16 @@ print_likert_text (EbLikertAnalysis *analysis,
                eb_likert_group_get_n_rows (ungrouped));
       print_likert_group (ungrouped, group_column);
     }
-  if (reliability != NULL && eb_reliability_get_n_items (reliability) > 1)
+  if (reliability == NULL || eb_reliability_get_n_items (reliability) < 2)
+    return;
+  /* An item nobody varied on, or too few complete responses, leaves the
+   * statistics undefined: say so rather than print "nan". */
+  if (!isfinite (eb_reliability_get_alpha (reliability)) ||
+      !isfinite (eb_reliability_get_first_component_percent (reliability)))
+    g_print ("\nReliability: not defined over these items (%u complete responses; "
+             "an item with a single answer or too few responses)\n",
+             eb_reliability_get_n_complete (reliability));
+  else
     g_print ("\nReliability: Cronbach’s α = %.2f over %u complete responses; "
              "the first component explains %.2f%% of the variance\n",
              eb_reliability_get_alpha (reliability),
