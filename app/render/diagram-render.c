@@ -1860,6 +1860,54 @@ eb_diagram_drawing_draw_selection (const EbDiagramDrawing *self,
   cairo_restore (cr);
 }
 
+void
+eb_diagram_drawing_draw_edge_selection (const EbDiagramDrawing *self,
+                                        cairo_t                *cr,
+                                        gint64                  edge_id,
+                                        const EbColor          *color)
+{
+  const Edge *edge = NULL;
+
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (cr != NULL);
+  g_return_if_fail (color != NULL);
+
+  for (guint i = 0; i < self->edges->len && edge == NULL; i++)
+    if (g_array_index (self->edges, Edge, i).id == edge_id)
+      edge = &g_array_index (self->edges, Edge, i);
+  if (edge == NULL || !edge->visible)
+    return;
+
+  cairo_save (cr);
+  cairo_new_path (cr);
+  for (guint p = 0; p < edge->line->len; p++)
+    {
+      EbDiagramPoint q = g_array_index (edge->line, EbDiagramPoint, p);
+
+      if (p == 0)
+        cairo_move_to (cr, q.x, q.y);
+      else
+        cairo_line_to (cr, q.x, q.y);
+    }
+  cairo_set_line_width (cr, 3 * self->line_width);
+  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+  cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
+  set_color (cr, color);
+  cairo_stroke (cr);
+  for (guint h = 0; h < 2; h++)
+    if (edge->has_head[h])
+      {
+        cairo_move_to (cr, edge->head[h][0].x, edge->head[h][0].y);
+        cairo_line_to (cr, edge->head[h][1].x, edge->head[h][1].y);
+        cairo_line_to (cr, edge->head[h][2].x, edge->head[h][2].y);
+        cairo_close_path (cr);
+        cairo_fill_preserve (cr);
+        cairo_set_line_width (cr, self->line_width);
+        cairo_stroke (cr);
+      }
+  cairo_restore (cr);
+}
+
 typedef struct
 {
   const EbDiagramDrawing *drawing;

@@ -149,6 +149,11 @@ void               eb_diagram_drawing_draw_selection (const EbDiagramDrawing    
                                                       cairo_t                      *cr,
                                                       gint64                        node_id,
                                                       const EbColor                *color);
+/* A selected edge: its line and heads again, wider, in COLOR. */
+void               eb_diagram_drawing_draw_edge_selection (const EbDiagramDrawing  *self,
+                                                      cairo_t                      *cr,
+                                                      gint64                        edge_id,
+                                                      const EbColor                *color);
 
 /* Writes SELF to PATH as FORMAT, WIDTH_MM wide: the drawing is scaled
  * down to fit when it is wider (never up, so that its text keeps its

@@ -737,12 +737,22 @@ test_export (void)
       gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
       gsize length;
 
+      guint refs = G_OBJECT (view)->ref_count;
+
       g_object_set_data (G_OBJECT (view), "test-done", NULL);
       eb_likert_view_export_figure_to (view, file, NULL, export_done_cb, &error);
       while (g_object_get_data (G_OBJECT (view), "test-done") == NULL)
         {
           g_assert_cmpint (g_get_monotonic_time (), <, deadline);
           g_main_context_iteration (NULL, TRUE);
+        }
+      /* The callback can run before the worker thread has let go of its
+       * GTask, which holds the view: wait for that too. */
+      while (G_OBJECT (view)->ref_count > refs)
+        {
+          g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+          g_main_context_iteration (NULL, FALSE);
+          g_usleep (1000);
         }
       g_assert_no_error (error);
       g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
