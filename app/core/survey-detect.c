@@ -21,19 +21,29 @@ typedef struct
 } ColumnStats;
 
 /* Survey-tool metadata that is not part of the questionnaire, or that
- * identifies a person and should stay out of analyses. */
+ * identifies a person and should stay out of analyses. Qualtrics columns
+ * come by export tag ("RecipientEmail") or, when its question-text row
+ * gives the titles, by label ("Recipient Email"); the legacy format has
+ * its own ("ResponseSet"). Quiz scores and feedback (Microsoft and Google
+ * Forms) are the tool's marking, not answers. */
 static const char * const ignored_names[] = {
-  "email", "e-mail", "email address", "name", "full name", "ip address", "ipaddress",
+  "email", "e-mail", "email address", "emailaddress", "name", "full name",
+  "first name", "last name", "ip address", "ipaddress",
   "progress", "duration", "duration (in seconds)", "finished", "status",
   "recipientlastname", "recipientfirstname", "recipientemail", "externalreference",
-  "externaldatareference", "locationlatitude", "locationlongitude",
+  "externaldatareference", "locationlatitude", "locationlongitude", "locationaccuracy",
   "distributionchannel", "userlanguage", "collector id", "last modified time",
-  "response type",
+  "response type", "responseset", "response set", "recipient last name",
+  "recipient first name", "recipient email", "external data reference",
+  "external reference", "location latitude", "location longitude",
+  "location accuracy", "distribution channel", "user language", "custom data",
+  "custom data 1", "q_recaptchascore", "score", "total points", "quiz feedback",
 };
 
 static const char * const date_names[] = {
   "start time", "completion time", "timestamp", "startdate", "enddate",
-  "recordeddate", "start date", "end date", "submitted", "submission date",
+  "recordeddate", "start date", "end date", "recorded date", "submitted",
+  "submission date",
 };
 
 static const char * const id_names[] = {

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "csv-reader.h"
+#include "header-detect.h"
 
 /* Big blocks keep the cost of each read negligible and give the progress
  * callback about one call per megabyte. */
@@ -36,12 +37,20 @@ typedef enum
   STATE_QUOTE_IN_QUOTED,  /* a " inside quotes: it closes them or is doubled */
 } State;
 
+/* A record read before the header rows are known. */
+typedef struct
+{
+  guint  line;                     /* where it starts, for messages */
+  guint  n_cells;
+  char **cells;
+} HeldRecord;
+
 typedef struct
 {
   /* The same for every pass over the file. */
   const char     *path;
   char           *name;            /* basename, for messages */
-  guint           header_rows;
+  int             requested_rows;  /* --header-rows; -1: detect */
   char            forced_delimiter;
   GCancellable   *cancellable;
   EbProgressFunc  progress;
@@ -70,6 +79,11 @@ typedef struct
   GArray         *starts;          /* guint: where each field begins in text */
   GPtrArray      *cells;           /* const char *, into text */
 
+  GPtrArray      *held;            /* HeldRecord *, while detecting */
+  guint           n_held_filled;   /* non-blank records among them */
+  gboolean        detecting;
+  EbHeaderStyle   style;
+  guint           header_rows;     /* once no longer detecting */
   GPtrArray      *header;          /* GPtrArray of char *, one per header row read */
   gboolean        in_header;
   guint           pending_blank;   /* blank rows that may yet turn out to be trailing */
@@ -158,8 +172,13 @@ reset_pass (Reader   *self,
   g_string_truncate (self->text, 0);
   g_array_set_size (self->starts, 1);
   g_array_index (self->starts, guint, 0) = 0;
+  g_ptr_array_set_size (self->held, 0);
+  self->n_held_filled = 0;
+  self->detecting = TRUE;
+  self->style = EB_HEADER_STYLE_PLAIN;
+  self->header_rows = 0;
   g_ptr_array_set_size (self->header, 0);
-  self->in_header = self->header_rows > 0;
+  self->in_header = FALSE;
   self->pending_blank = 0;
   g_clear_object (&self->survey);
   self->survey = eb_survey_new ();
@@ -314,65 +333,35 @@ add_header_row (Reader             *self,
   g_ptr_array_add (self->header, row);
 }
 
-/* The column title from the header rows: the non-empty parts joined with
- * " - " (a title row above a question row, as Qualtrics exports), "Column N"
- * when there are none. */
-static char *
-join_title (Reader *self,
-            guint   column)
-{
-  g_autoptr(GString) title = g_string_new (NULL);
-
-  for (guint r = 0; r < self->header->len; r++)
-    {
-      GPtrArray *row = g_ptr_array_index (self->header, r);
-      g_autofree char *part = NULL;
-
-      if (column >= row->len)
-        continue;
-      part = g_strstrip (g_strdup (g_ptr_array_index (row, column)));
-      if (*part == '\0')
-        continue;
-      if (title->len > 0)
-        g_string_append (title, " - ");
-      g_string_append (title, part);
-    }
-  if (title->len == 0)
-    g_string_printf (title, "Column %u", column + 1);
-  return g_string_free (g_steal_pointer (&title), FALSE);
-}
-
-/* Every column gets a distinct title, so that a column can be found by name
- * (--group, --items): the second "Q1" becomes "Q1 (2)". */
+/* The titles, as the survey tool whose export it is means its header
+ * rows (see eb_header_titles()). */
 static void
 add_columns (Reader *self)
 {
-  g_autoptr(GHashTable) used = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  guint n_rows = self->header->len;
+  g_autofree const char * const **rows = g_new0 (const char * const *, MAX (n_rows, 1));
+  g_autofree guint *n_cells = g_new0 (guint, MAX (n_rows, 1));
+  g_auto(GStrv) titles = NULL;
   guint n_columns = 0;
 
-  for (guint r = 0; r < self->header->len; r++)
-    n_columns = MAX (n_columns, ((GPtrArray *) g_ptr_array_index (self->header, r))->len);
-
-  for (guint i = 0; i < n_columns; i++)
+  for (guint r = 0; r < n_rows; r++)
     {
-      g_autofree char *title = join_title (self, i);
-      char *unique = g_strdup (title);
+      GPtrArray *row = g_ptr_array_index (self->header, r);
 
-      for (guint k = 2; g_hash_table_contains (used, unique); k++)
-        {
-          g_free (unique);
-          unique = g_strdup_printf ("%s (%u)", title, k);
-        }
-      eb_survey_add_column (self->survey, unique);
-      g_hash_table_add (used, unique);
+      rows[r] = (const char * const *) row->pdata;
+      n_cells[r] = row->len;
+      n_columns = MAX (n_columns, row->len);
     }
+  titles = eb_header_titles (rows, n_cells, n_rows, n_rows, n_columns, self->style);
+  for (guint i = 0; i < n_columns; i++)
+    eb_survey_add_column (self->survey, titles[i]);
 }
 
 static gboolean
-take_record (Reader             *self,
-             const char * const *cells,
-             guint               n_cells,
-             GError            **error)
+place_record (Reader             *self,
+              const char * const *cells,
+              guint               n_cells,
+              GError            **error)
 {
   guint n_filled = count_filled (cells, n_cells);
   guint n_columns;
@@ -424,6 +413,91 @@ take_record (Reader             *self,
     eb_survey_append_row (self->survey, NULL, 0);
   eb_survey_append_row (self->survey, cells, MIN (n_cells, n_columns));
   return TRUE;
+}
+
+static void
+held_record_free (gpointer data)
+{
+  HeldRecord *held = data;
+
+  g_strfreev (held->cells);
+  g_free (held);
+}
+
+/* The header rows are decided from the first non-blank records, whether
+ * detected or given: the style also says how the rows make titles. Then
+ * the records held so far are placed as if read only now. */
+static gboolean
+decide_header (Reader  *self,
+               GError **error)
+{
+  guint n_held = self->held->len;
+  g_autofree const char * const **rows = g_new0 (const char * const *, MAX (n_held, 1));
+  g_autofree guint *n_cells = g_new0 (guint, MAX (n_held, 1));
+  guint record_line = self->record_line;
+  guint n_rows = 0;
+  guint detected;
+
+  for (guint i = 0; i < n_held; i++)
+    {
+      HeldRecord *held = g_ptr_array_index (self->held, i);
+
+      if (count_filled ((const char * const *) held->cells, held->n_cells) == 0)
+        continue;
+      rows[n_rows] = (const char * const *) held->cells;
+      n_cells[n_rows++] = held->n_cells;
+    }
+  detected = eb_header_detect (rows, n_cells, n_rows, &self->style);
+  self->header_rows = self->requested_rows < 0 ? detected : (guint) self->requested_rows;
+  self->in_header = self->header_rows > 0;
+  self->detecting = FALSE;
+
+  for (guint i = 0; i < n_held; i++)
+    {
+      HeldRecord *held = g_ptr_array_index (self->held, i);
+
+      /* A ragged record names its own line. */
+      self->record_line = held->line;
+      if (!place_record (self, (const char * const *) held->cells, held->n_cells, error))
+        return FALSE;
+    }
+  self->record_line = record_line;
+  g_ptr_array_set_size (self->held, 0);
+  return TRUE;
+}
+
+static gboolean
+hold_record (Reader             *self,
+             const char * const *cells,
+             guint               n_cells,
+             GError            **error)
+{
+  HeldRecord *held = g_new (HeldRecord, 1);
+
+  held->line = self->record_line;
+  held->n_cells = n_cells;
+  held->cells = g_new (char *, n_cells + 1);
+  for (guint i = 0; i < n_cells; i++)
+    held->cells[i] = g_strdup (cells[i]);
+  held->cells[n_cells] = NULL;
+  g_ptr_array_add (self->held, held);
+
+  if (count_filled (cells, n_cells) > 0)
+    self->n_held_filled++;
+  if (self->n_held_filled < EB_HEADER_DETECT_ROWS)
+    return TRUE;
+  return decide_header (self, error);
+}
+
+static gboolean
+take_record (Reader             *self,
+             const char * const *cells,
+             guint               n_cells,
+             GError            **error)
+{
+  if (self->detecting)
+    return hold_record (self, cells, n_cells, error);
+  return place_record (self, cells, n_cells, error);
 }
 
 static gboolean
@@ -864,6 +938,9 @@ finish_pass (Reader  *self,
   /* The last line may have no line break. */
   if (self->record_open && !end_record (self, error))
     return FALSE;
+  /* A file shorter than the rows detection looks at. */
+  if (self->detecting && !decide_header (self, error))
+    return FALSE;
 
   if (eb_survey_get_n_rows (self->survey) > 0)
     return TRUE;
@@ -979,7 +1056,7 @@ eb_csv_read (const char             *path,
 
   self.path = path;
   self.name = g_path_get_basename (path);
-  self.header_rows = options == NULL || options->header_rows < 0 ? 1 : (guint) options->header_rows;
+  self.requested_rows = options == NULL || options->header_rows < 0 ? -1 : options->header_rows;
   self.forced_delimiter = delimiter_for_path (path);
   self.cancellable = cancellable;
   self.progress = progress;
@@ -988,6 +1065,7 @@ eb_csv_read (const char             *path,
   self.text = g_string_sized_new (4096);
   self.starts = g_array_sized_new (FALSE, FALSE, sizeof (guint), 64);
   self.cells = g_ptr_array_sized_new (64);
+  self.held = g_ptr_array_new_with_free_func (held_record_free);
   self.header = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
 
   ok = read_pass (&self, ENCODING_UTF8, error);
@@ -1000,6 +1078,7 @@ eb_csv_read (const char             *path,
     {
       eb_survey_set_source_file (self.survey, path);
       eb_survey_set_header_rows (self.survey, self.header_rows);
+      eb_header_set_style (self.survey, self.style);
       report_progress (&self, 1.0);
     }
   else
@@ -1019,6 +1098,7 @@ eb_csv_read (const char             *path,
   g_string_free (self.text, TRUE);
   g_array_unref (self.starts);
   g_ptr_array_unref (self.cells);
+  g_ptr_array_unref (self.held);
   g_ptr_array_unref (self.header);
   return g_steal_pointer (&self.survey);
 }

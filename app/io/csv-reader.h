@@ -7,8 +7,10 @@ G_BEGIN_DECLS
 
 /* RFC 4180 CSV/TSV: delimiter sniffed among , ; and tab; UTF-8 (with or
  * without BOM), UTF-16 LE/BE with BOM, and Windows-1252 converted to UTF-8.
- * The first HEADER_ROWS rows (-1: 1) form the column titles, joined with
- * " - " when there are several. Roles and scales are not detected here. */
+ * The first HEADER_ROWS non-blank rows (-1: detected from the first rows,
+ * see header-detect.h) form the column titles, as the survey tool whose
+ * export it looks like means them; eb_header_get_style() tells which.
+ * Roles and scales are not detected here. */
 EbSurvey *eb_csv_read (const char             *path,
                        const EbImportOptions  *options,
                        GCancellable           *cancellable,

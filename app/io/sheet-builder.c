@@ -7,6 +7,7 @@
 #include <stdarg.h>
 #include <string.h>
 
+#include "header-detect.h"
 #include "sheet-builder.h"
 
 /* The survey keeps a pointer for every cell of its rows × columns, filled
@@ -79,13 +80,17 @@ struct _EbSheetBuilder
 {
   char         *file_name;
   char         *sheet;
+  int           requested_rows;  /* -1: detect */
+  gboolean      decided;       /* whether header_rows and style are known */
   guint         header_rows;
+  EbHeaderStyle style;
 
   GPtrArray    *store;        /* char *, blocks of STORE_BLOCK_SIZE or more */
   char         *store_next;
   gsize         store_left;
 
-  Batch         header;       /* the header rows, kept to the end */
+  Batch         header;       /* the header rows, kept to the end; until
+                               * decided, the first rows, for detection */
   Batch        *batch;        /* answers not yet given to the survey's thread */
   Batch        *target;       /* where the row being read goes */
   guint         n_answers;    /* rows of answers with something in them */
@@ -503,45 +508,6 @@ collect_header (EbSheetBuilder *self,
   return header;
 }
 
-/* The title of COLUMN: the header rows' non-empty parts joined with " - ",
- * each part once (a merged cell spanning two header rows, or a question
- * repeated over its sub-questions, reads once); "Column N" when there are
- * none. */
-static char *
-join_title (const char **header,
-            guint        n_rows,
-            guint        n_columns,
-            guint        column)
-{
-  g_autoptr(GString) title = g_string_new (NULL);
-  g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
-
-  for (guint h = 0; h < n_rows; h++)
-    {
-      const char *cell = header[h * n_columns + column];
-      char *part;
-      gboolean repeated = FALSE;
-
-      if (cell == NULL)
-        continue;
-      part = g_strstrip (g_strdup (cell));
-      for (guint i = 0; i < parts->len && !repeated; i++)
-        repeated = strcmp (g_ptr_array_index (parts, i), part) == 0;
-      if (*part == '\0' || repeated)
-        {
-          g_free (part);
-          continue;
-        }
-      if (title->len > 0)
-        g_string_append (title, " - ");
-      g_string_append (title, part);
-      g_ptr_array_add (parts, part);
-    }
-  if (title->len == 0)
-    g_string_printf (title, "Column %u", column + 1);
-  return g_string_free (g_steal_pointer (&title), FALSE);
-}
-
 /* Every column gets a distinct title, so that a column can be found by
  * name: the second "Q1" becomes "Q1 (2)". USED owns what it is given. */
 static const char *
@@ -560,22 +526,89 @@ make_unique (GHashTable *used,
 }
 
 /* The titles of the first N_COLUMNS columns from the header and merges
- * known now. */
+ * known now, as the survey tool whose export it is means them. */
 static char **
 make_titles (EbSheetBuilder *self,
              guint           n_columns)
 {
-  g_autoptr(GHashTable) used = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  guint n_rows = self->header.rows->len;
   g_autofree const char **header = collect_header (self, n_columns);
-  char **titles = g_new0 (char *, n_columns + 1);
+  g_autofree const char * const **rows = g_new0 (const char * const *, MAX (n_rows, 1));
+  g_autofree guint *n_cells = g_new0 (guint, MAX (n_rows, 1));
 
-  for (guint c = 0; c < n_columns; c++)
+  for (guint h = 0; h < n_rows; h++)
     {
-      g_autofree char *title = join_title (header, self->header.rows->len, n_columns, c);
-
-      titles[c] = g_strdup (make_unique (used, title));
+      rows[h] = header + (gsize) h * n_columns;
+      n_cells[h] = n_columns;
     }
-  return titles;
+  return eb_header_titles (rows, n_cells, n_rows, n_rows, n_columns, self->style);
+}
+
+/* ---- header rows ------------------------------------------------------- */
+
+/* The header rows are decided from the first non-blank rows, whether
+ * detected or given: the style also says how the rows make titles. The
+ * rows read past the header move to the answers. Merges are not applied
+ * here, as an Excel workbook lists them only after its data. */
+static void
+decide_header (EbSheetBuilder *self)
+{
+  Batch *header = &self->header;
+  guint n_rows = header->rows->len;
+  guint n_columns = self->n_columns;
+  g_autofree const char **cells = g_new0 (const char *,
+                                          (gsize) MAX (n_rows, 1) * MAX (n_columns, 1));
+  g_autofree const char * const **rows = g_new0 (const char * const *, MAX (n_rows, 1));
+  g_autofree guint *n_cells = g_new0 (guint, MAX (n_rows, 1));
+  guint detected;
+  guint first_moved;
+
+  for (guint h = 0; h < n_rows; h++)
+    {
+      fill_row (header, h, cells + (gsize) h * n_columns, n_columns);
+      rows[h] = cells + (gsize) h * n_columns;
+      n_cells[h] = n_columns;
+    }
+  detected = eb_header_detect (rows, n_cells, n_rows, &self->style);
+  self->header_rows = self->requested_rows < 0 ? detected : (guint) self->requested_rows;
+  self->decided = TRUE;
+  if (n_rows <= self->header_rows)
+    return;
+
+  /* The answers' batch is still empty: every row so far was kept here. */
+  first_moved = g_array_index (header->rows, Row, self->header_rows).first_cell;
+  for (guint h = self->header_rows; h < n_rows; h++)
+    {
+      Row row = g_array_index (header->rows, Row, h);
+      guint end = row_end (header, h);
+      Row moved = { row.sheet_row, self->batch->cells->len };
+
+      g_array_append_vals (self->batch->cells, &g_array_index (header->cells, Cell, row.first_cell),
+                           end - row.first_cell);
+      g_array_append_val (self->batch->rows, moved);
+      self->n_answers++;
+    }
+  g_array_set_size (header->rows, self->header_rows);
+  g_array_set_size (header->cells, first_moved);
+}
+
+/* Whether the next row belongs in the header batch. */
+static gboolean
+takes_header_row (EbSheetBuilder *self)
+{
+  return !self->decided || self->header.rows->len < self->header_rows;
+}
+
+/* Counts a row just kept in TARGET, and decides the header once detection
+ * has seen all the rows it looks at. */
+static void
+count_row (EbSheetBuilder *self,
+           Batch          *target)
+{
+  if (target != &self->header)
+    self->n_answers++;
+  else if (!self->decided && target->rows->len >= EB_HEADER_DETECT_ROWS)
+    decide_header (self);
 }
 
 /* ---- the survey's thread ----------------------------------------------- */
@@ -728,9 +761,10 @@ eb_sheet_builder_new (const char *file_name,
   self = g_new0 (EbSheetBuilder, 1);
   self->file_name = g_strdup (file_name);
   self->sheet = g_strdup (sheet);
-  self->header_rows = header_rows < 0 ? 1 : (guint) header_rows;
+  self->requested_rows = header_rows < 0 ? -1 : header_rows;
+  self->style = EB_HEADER_STYLE_PLAIN;
   self->store = g_ptr_array_new_with_free_func (g_free);
-  batch_init (&self->header, MAX (self->header_rows, 1));
+  batch_init (&self->header, EB_HEADER_DETECT_ROWS);
   self->batch = batch_new ();
   self->merges = g_array_new (FALSE, FALSE, sizeof (Merge));
   return self;
@@ -808,7 +842,7 @@ eb_sheet_builder_begin_row (EbSheetBuilder  *self,
                       self->next_row);
   self->in_row = TRUE;
   self->row = row;
-  self->target = self->header.rows->len < self->header_rows ? &self->header : self->batch;
+  self->target = takes_header_row (self) ? &self->header : self->batch;
   self->row_first_cell = self->target->cells->len;
   self->row_filled = FALSE;
   return TRUE;
@@ -934,34 +968,32 @@ eb_sheet_builder_end_row (EbSheetBuilder  *self,
                    self->n_columns - 1, error))
     return FALSE;
 
-  kept.sheet_row = self->row;
-  kept.first_cell = self->row_first_cell;
-  g_array_append_val (target->rows, kept);
-  if (target != &self->header)
-    self->n_answers++;
-
+  /* The texts are shared: only the cells' positions are copied, and
+   * before deciding the header may move the row to the answers. */
+  n_cells = target->cells->len - self->row_first_cell;
   if (repeat > 1)
     {
-      /* The texts are shared: only the cells' positions are copied. */
-      n_cells = target->cells->len - self->row_first_cell;
       row_cells = g_array_sized_new (FALSE, FALSE, sizeof (Cell), n_cells);
       g_array_append_vals (row_cells, &g_array_index (target->cells, Cell, self->row_first_cell),
                            n_cells);
-      for (guint i = 1; i < repeat; i++)
-        {
-          Batch *copy_to = self->header.rows->len < self->header_rows ? &self->header : self->batch;
+    }
 
-          kept.sheet_row = self->row + i;
-          kept.first_cell = copy_to->cells->len;
-          g_array_append_val (copy_to->rows, kept);
-          g_array_append_vals (copy_to->cells, row_cells->data, n_cells);
-          if (copy_to != &self->header)
-            {
-              self->n_answers++;
-              if (copy_to->rows->len >= BATCH_ROWS)
-                send_batch (self);
-            }
-        }
+  kept.sheet_row = self->row;
+  kept.first_cell = self->row_first_cell;
+  g_array_append_val (target->rows, kept);
+  count_row (self, target);
+
+  for (guint i = 1; i < repeat; i++)
+    {
+      Batch *copy_to = takes_header_row (self) ? &self->header : self->batch;
+
+      kept.sheet_row = self->row + i;
+      kept.first_cell = copy_to->cells->len;
+      g_array_append_val (copy_to->rows, kept);
+      g_array_append_vals (copy_to->cells, row_cells->data, n_cells);
+      count_row (self, copy_to);
+      if (copy_to != &self->header && copy_to->rows->len >= BATCH_ROWS)
+        send_batch (self);
     }
   if (self->batch->rows->len >= BATCH_ROWS)
     send_batch (self);
@@ -982,11 +1014,13 @@ eb_sheet_builder_add_merge (EbSheetBuilder *self,
   if (last_row < first_row || last_column < first_column ||
       (first_row == last_row && first_column == last_column))
     return;
-  /* Once the header is complete, merges below it change nothing. */
-  if (self->header_rows == 0 || self->merges->len >= MAX_MERGES)
+  if (self->merges->len >= MAX_MERGES)
     return;
-  if (self->header.rows->len >= self->header_rows &&
-      first_row > g_array_index (self->header.rows, Row, self->header_rows - 1).sheet_row)
+  /* Once the header is complete, merges below it change nothing. */
+  if (self->decided &&
+      (self->header_rows == 0 ||
+       (self->header.rows->len >= self->header_rows &&
+        first_row > g_array_index (self->header.rows, Row, self->header_rows - 1).sheet_row)))
     return;
 
   merge.first_row = first_row;
@@ -1073,6 +1107,9 @@ eb_sheet_builder_finish (EbSheetBuilder  *self,
   g_return_val_if_fail (self != NULL, NULL);
   g_return_val_if_fail (!self->in_row, NULL);
 
+  /* A sheet shorter than the rows detection looks at. */
+  if (!self->decided)
+    decide_header (self);
   if (!check_not_empty (self, error))
     return NULL;
 
@@ -1085,5 +1122,6 @@ eb_sheet_builder_finish (EbSheetBuilder  *self,
   survey = retitle (self->filler.survey, titles);
   eb_survey_set_sheet (survey, self->sheet);
   eb_survey_set_header_rows (survey, self->header_rows);
+  eb_header_set_style (survey, self->style);
   return g_steal_pointer (&survey);
 }

@@ -74,9 +74,11 @@ gboolean    eb_sheet_format_iso_time (const char  *text,
 typedef const char *EbSheetText;
 
 /* Turns the cells of a sheet, given row by row in sheet order, into an
- * EbSurvey: the first HEADER_ROWS (-1: 1) non-blank rows make the column
- * titles (merged header cells fill their whole range; several header rows
- * are joined with " - "), blank rows among the answers are kept and
+ * EbSurvey: the first HEADER_ROWS non-blank rows (-1: detected from the
+ * first rows, see header-detect.h) make the column titles, as the survey
+ * tool whose export it looks like means them (merged header cells fill
+ * their whole range; eb_header_get_style() on the survey tells the
+ * style), blank rows among the answers are kept and
  * trailing ones dropped, and so are columns with no text in any row (and
  * blank cells right of all text so far). Rows and columns count from 0
  * here; messages count from 1, as a spreadsheet does.
