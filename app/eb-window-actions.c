@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 
+#include "eb-export-dialog.h"
 #include "eb-likert-view.h"
 #include "eb-window-private.h"
 
@@ -273,6 +274,41 @@ export_figure_action (GtkWidget  *widget,
     eb_likert_view_export_figure (EB_LIKERT_VIEW (self->likert_view));
 }
 
+static void
+exported_cb (EbWindow       *self,
+             char          **paths,
+             EbExportDialog *dialog)
+{
+  guint n = g_strv_length (paths);
+  g_autofree char *folder = n > 0 ? g_path_get_dirname (paths[n - 1]) : NULL;
+  g_autofree char *title = NULL;
+
+  if (n == 0)
+    return;
+  title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Exported %u file to “%s”",
+                                        "Exported %u files to “%s”", n), n, folder);
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (title));
+}
+
+/* Export…: the workbook and the figures, through the same code as
+ * `evalbench export`, from the project file every change is already in. */
+static void
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  EbWindow *self = EB_WINDOW (widget);
+  GtkWidget *dialog;
+
+  if (self->project == NULL || self->survey == NULL)
+    return;
+  dialog = eb_export_dialog_new (GTK_WINDOW (self), eb_project_get_path (self->project),
+                                 self->survey);
+  g_signal_connect_object (dialog, "exported", G_CALLBACK (exported_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 void
 _eb_window_class_actions_init (EbWindowClass *klass)
 {
@@ -284,6 +320,7 @@ _eb_window_class_actions_init (EbWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.find", NULL, find_action);
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
   gtk_widget_class_install_action (widget_class, "win.export-figure", NULL, export_figure_action);
+  gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
                                        "win.save-as", NULL);
@@ -299,8 +336,6 @@ _eb_window_class_actions_init (EbWindowClass *klass)
   for (guint i = 0; i < n_pages && i < 9; i++)
     gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1 + i, GDK_ALT_MASK,
                                          "win.show-page", "s", pages[i].name);
-  /* win.export is installed by the export feature; until it is, the menu
-   * item is insensitive and the shortcut does nothing. */
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK,
                                        "win.export", NULL);
 }
@@ -319,6 +354,8 @@ _eb_window_actions_update (EbWindow *self)
                                  idle && self->survey != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-page",
                                  idle && self->survey != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export",
+                                 idle && self->project != NULL && self->survey != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-figure",
                                  idle && self->survey != NULL
                                  && eb_likert_view_has_chart (EB_LIKERT_VIEW (self->likert_view)));

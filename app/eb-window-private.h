@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#include "eb-coding-store.h"
+#include "eb-diagram.h"
 #include "eb-window.h"
 
 G_BEGIN_DECLS
@@ -26,6 +28,10 @@ struct _EbWindow
   GSettings            *settings;
   EbProject            *project;
   EbSurvey             *survey;
+  /* The project's codebook, codings and diagram, made when it has both a
+   * project and a survey; the Quotes and Diagram pages share them. */
+  EbCodingStore        *coding_store;
+  EbDiagram            *diagram;
   gulong                last_saved_handler;
 
   /* The import, open or save running in a worker thread, if any. */
@@ -60,6 +66,8 @@ struct _EbWindow
   /* The pages (see EbWindowPage) */
   GtkWidget            *data_view;
   GtkWidget            *likert_view;
+  GtkWidget            *quotes_view;
+  GtkWidget            *diagram_view;
 };
 
 /* eb-window-actions.c */

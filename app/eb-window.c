@@ -10,7 +10,12 @@
 #include <glib/gstdio.h>
 
 #include "eb-data-view.h"
+#include "eb-diagram-canvas.h"
+#include "eb-diagram-view.h"
+#include "eb-likert-selection.h"
 #include "eb-likert-view.h"
+#include "eb-quotes-view.h"
+#include "eb-theme-sidebar.h"
 #include "eb-window-private.h"
 #include "survey-import.h"
 
@@ -70,6 +75,10 @@ static const EbWindowPage pages[] = {
     eb_data_view_get_type, G_STRUCT_OFFSET (EbWindow, data_view) },
   { "likert", N_("Likert"), "eb-likert-symbolic",
     eb_likert_view_get_type, G_STRUCT_OFFSET (EbWindow, likert_view) },
+  { "quotes", N_("Quotes"), "eb-quotes-symbolic",
+    eb_quotes_view_get_type, G_STRUCT_OFFSET (EbWindow, quotes_view) },
+  { "diagram", N_("Diagram"), "eb-diagram-symbolic",
+    eb_diagram_view_get_type, G_STRUCT_OFFSET (EbWindow, diagram_view) },
 };
 
 static GtkWidget **
@@ -321,6 +330,53 @@ last_saved_cb (EbWindow   *self,
   update_title (self);
 }
 
+/* The coder is who the preferences say, or the account's real name. */
+static void
+apply_coder (EbWindow *self)
+{
+  g_autofree char *coder = g_settings_get_string (self->settings, "coder-name");
+
+  if (self->coding_store != NULL && *g_strstrip (coder) != '\0')
+    eb_coding_store_set_coder (self->coding_store, coder);
+}
+
+/* Opens the codebook, codings and diagram of the window's project for its
+ * survey, once both are there, and hands them to the Quotes and Diagram
+ * pages. */
+static void
+update_coding (EbWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EbCodingStore) store = NULL;
+  g_autoptr(EbDiagram) diagram = NULL;
+
+  if (self->coding_store != NULL &&
+      eb_coding_store_get_project (self->coding_store) == self->project &&
+      eb_coding_store_get_survey (self->coding_store) == self->survey)
+    return;
+
+  eb_quotes_view_set_store (EB_QUOTES_VIEW (self->quotes_view), NULL);
+  eb_diagram_view_set_diagram (EB_DIAGRAM_VIEW (self->diagram_view), NULL);
+  g_clear_object (&self->diagram);
+  g_clear_object (&self->coding_store);
+  if (self->project == NULL || self->survey == NULL)
+    return;
+
+  store = eb_coding_store_new (self->project, self->survey, NULL, &error);
+  if (store != NULL)
+    diagram = eb_diagram_new (store, &error);
+  if (diagram == NULL)
+    {
+      show_error (self, _("Could not open the codebook"), error);
+      return;
+    }
+  self->coding_store = g_steal_pointer (&store);
+  self->diagram = g_steal_pointer (&diagram);
+  apply_coder (self);
+  eb_quotes_view_set_store (EB_QUOTES_VIEW (self->quotes_view), self->coding_store);
+  eb_diagram_view_set_diagram (EB_DIAGRAM_VIEW (self->diagram_view), self->diagram);
+}
+
 static void
 set_project (EbWindow  *self,
              EbProject *project)
@@ -337,6 +393,7 @@ set_project (EbWindow  *self,
                                                         G_CONNECT_SWAPPED);
   /* Pages that keep settings keep them in the project. */
   set_pages_property (self, "project", self->project);
+  update_coding (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROJECT]);
 }
@@ -349,6 +406,68 @@ set_survey (EbWindow *self,
     return;
 
   set_pages_property (self, "survey", survey);
+  update_coding (self);
+}
+
+/* A Likert segment's respondents filter the quotes (a removable chip
+ * there says which); clearing the segment clears the filter. */
+static void
+likert_selection_cb (EbWindow   *self,
+                     GParamSpec *pspec,
+                     GObject    *likert_view)
+{
+  EbLikertSelection *selection = eb_likert_view_get_selection (EB_LIKERT_VIEW (likert_view));
+  EbQuotesView *quotes = EB_QUOTES_VIEW (self->quotes_view);
+  GArray *rows;
+
+  if (selection == NULL)
+    {
+      eb_quotes_view_clear_respondent_filter (quotes);
+      return;
+    }
+  rows = eb_likert_selection_get_rows (selection);
+  eb_quotes_view_set_respondent_filter (quotes, (const guint *) rows->data, rows->len,
+                                        eb_likert_selection_get_label (selection));
+}
+
+/* The diagram and the themes sidebar follow each other: a node's theme is
+ * selected in the sidebar, and the sidebar's theme is highlighted in the
+ * diagram. */
+static void
+diagram_theme_cb (EbWindow        *self,
+                  GParamSpec      *pspec,
+                  EbDiagramCanvas *canvas)
+{
+  EbTheme *theme = eb_diagram_canvas_get_selected_theme (canvas);
+  EbThemeSidebar *sidebar = eb_quotes_view_get_sidebar (EB_QUOTES_VIEW (self->quotes_view));
+
+  if (theme != NULL && eb_theme_sidebar_get_selected_theme (sidebar) != eb_theme_get_id (theme))
+    eb_theme_sidebar_set_selected_theme (sidebar, eb_theme_get_id (theme));
+}
+
+static void
+sidebar_theme_cb (EbWindow       *self,
+                  GParamSpec     *pspec,
+                  EbThemeSidebar *sidebar)
+{
+  EbDiagramCanvas *canvas = eb_diagram_view_get_canvas (EB_DIAGRAM_VIEW (self->diagram_view));
+
+  eb_diagram_canvas_set_highlighted_theme (canvas, eb_theme_sidebar_get_selected_theme (sidebar));
+}
+
+static void
+link_pages (EbWindow *self)
+{
+  g_signal_connect_object (self->likert_view, "notify::selection",
+                           G_CALLBACK (likert_selection_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (eb_diagram_view_get_canvas (EB_DIAGRAM_VIEW (self->diagram_view)),
+                           "notify::selected-theme", G_CALLBACK (diagram_theme_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (eb_quotes_view_get_sidebar (EB_QUOTES_VIEW (self->quotes_view)),
+                           "notify::selected-theme", G_CALLBACK (sidebar_theme_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->settings, "changed::coder-name", G_CALLBACK (apply_coder), self,
+                           G_CONNECT_SWAPPED);
 }
 
 /* The untitled project's file lives in Evalbench's data folder: closing
@@ -1116,6 +1235,8 @@ eb_window_dispose (GObject *object)
 
   if (self->project != NULL)
     g_clear_signal_handler (&self->last_saved_handler, self->project);
+  g_clear_object (&self->diagram);
+  g_clear_object (&self->coding_store);
   g_clear_object (&self->project);
   g_clear_object (&self->survey);
   g_clear_object (&self->recent_projects);
@@ -1218,6 +1339,7 @@ eb_window_init (EbWindow *self)
     gtk_window_maximize (GTK_WINDOW (self));
 
   add_pages (self);
+  link_pages (self);
 
   self->recent_projects = gtk_string_list_new (NULL);
   gtk_list_box_bind_model (self->recent_list, G_LIST_MODEL (self->recent_projects),
