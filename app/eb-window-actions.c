@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "eb-export-dialog.h"
+#include "eb-import-dialog.h"
 #include "eb-likert-view.h"
 #include "eb-window-private.h"
 
@@ -91,7 +92,18 @@ open_response_cb (GtkNativeDialog *native,
       if (file != NULL)
         {
           _eb_window_remember_folder (self, file);
-          eb_window_open_file (self, file);
+          /* Import Survey… lets the user check header rows, roles and
+           * scales first; Open… (and a dropped file) import directly. */
+          if (g_object_get_data (G_OBJECT (native), "eb-import") != NULL)
+            {
+              GtkWidget *dialog = eb_import_dialog_new (GTK_WINDOW (self), &file, 1);
+
+              g_signal_connect_object (dialog, "import-ready", G_CALLBACK (eb_window_import_survey),
+                                       self, G_CONNECT_SWAPPED);
+              gtk_window_present (GTK_WINDOW (dialog));
+            }
+          else
+            eb_window_open_file (self, file);
         }
     }
 
@@ -125,6 +137,8 @@ run_open_dialog (EbWindow *self,
 
   set_initial_folder (self, chooser, NULL);
 
+  if (!projects)
+    g_object_set_data (G_OBJECT (native), "eb-import", GINT_TO_POINTER (TRUE));
   g_signal_connect_data (native, "response", G_CALLBACK (open_response_cb),
                          g_object_ref (self), unref_window, 0);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));

@@ -679,8 +679,12 @@ run_import (EbWindowJob  *job,
   g_autoptr(EbSurvey) survey = NULL;
   g_autoptr(EbProject) project = NULL;
 
-  survey = eb_survey_import (job->path, &options, cancellable,
-                             import_progress_cb, job, NULL, error);
+  /* The Import dialog hands over a survey it has read already. */
+  if (job->survey != NULL)
+    survey = g_steal_pointer (&job->survey);
+  else
+    survey = eb_survey_import (job->path, &options, cancellable,
+                               import_progress_cb, job, NULL, error);
   if (survey == NULL)
     return FALSE;
 
@@ -1496,6 +1500,28 @@ eb_window_is_blank (EbWindow *self)
   g_return_val_if_fail (EB_IS_WINDOW (self), FALSE);
 
   return self->job == NULL && self->project == NULL && !self->closed;
+}
+
+void
+eb_window_import_survey (EbWindow *self,
+                         EbSurvey *survey)
+{
+  g_autoptr(EbWindowJob) job = NULL;
+  const char *source;
+  EbWindow *target;
+
+  g_return_if_fail (EB_IS_WINDOW (self));
+  g_return_if_fail (EB_IS_SURVEY (survey));
+
+  /* A window that holds a survey already gets a new window beside it. */
+  target = pick_window (self, TRUE);
+  source = eb_survey_get_source_file (survey);
+  job = job_new (target, JOB_IMPORT, source != NULL ? source : _("the survey"));
+  job->survey = g_object_ref (survey);
+  if (target->project != NULL)
+    job->project = g_object_ref (target->project);
+  gtk_window_present (GTK_WINDOW (target));
+  start_job (target, job);
 }
 
 void

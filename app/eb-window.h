@@ -3,6 +3,8 @@
 
 #include <adwaita.h>
 
+#include "eb-survey.h"
+
 #include "eb-project.h"
 
 G_BEGIN_DECLS
@@ -26,6 +28,10 @@ gboolean   eb_window_is_blank          (EbWindow       *self);
  * any other file is imported as a survey into a new untitled project.
  * The work happens in this window when it is free, otherwise in a new
  * window; the window doing it is presented. */
+/* Stores a survey the Import dialog has read (roles and scales as the user
+ * set them) into the window's project, or a new untitled one. */
+void       eb_window_import_survey     (EbWindow       *self,
+                                        EbSurvey       *survey);
 void       eb_window_open_file         (EbWindow       *self,
                                         GFile          *file);
 

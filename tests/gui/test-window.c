@@ -12,6 +12,7 @@
 #include "eb-data-view.h"
 #include "eb-preferences-window.h"
 #include "eb-window-private.h"
+#include "survey-detect.h"
 
 /* One application for the whole run, registered (so that its startup adds
  * the actions and accelerators) but never run: the tests iterate the main
@@ -865,6 +866,47 @@ remove_tree (const char *path)
   return g_remove (path) == 0;
 }
 
+/* What the Import dialog hands over (a survey read already, roles and
+ * scales as the user chose) lands in a new untitled project, and the
+ * Quotes and Diagram pages get its codebook. */
+static void
+test_import_survey (void)
+{
+  g_autoptr(EbSurvey) survey = eb_survey_new ();
+  g_autoptr(EbScale) scale = eb_scale_parse_spec ("Bronze<Silver<Gold", NULL);
+  const char *rows[][2] = { { "1", "Gold" }, { "2", "Bronze" }, { "3", "Silver" } };
+  EbWindow *window = new_window ();
+  g_autoptr(EbSurvey) stored = NULL;
+
+  eb_survey_add_column (survey, "ID");
+  eb_survey_add_column (survey, "Medal");
+  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+    eb_survey_append_row (survey, rows[i], 2);
+  eb_survey_set_source_file (survey, "/tmp/medals.csv");
+  eb_survey_detect (survey, NULL);
+  eb_survey_set_column_role (survey, 1, EB_COLUMN_ROLE_LIKERT);
+  eb_survey_set_column_scale (survey, 1, scale);
+
+  eb_window_import_survey (window, survey);
+  wait_until_idle (window);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (window->stack), ==, "data");
+  g_assert_true (eb_project_is_untitled (eb_window_get_project (window)));
+  g_assert_nonnull (window->coding_store);
+  g_assert_nonnull (window->diagram);
+
+  /* The project holds the user's choices, not a fresh detection. */
+  stored = eb_project_load_survey (eb_window_get_project (window), NULL);
+  g_assert_nonnull (stored);
+  g_assert_cmpint (eb_survey_get_column_role (stored, 1), ==, EB_COLUMN_ROLE_LIKERT);
+  g_assert_true (eb_scale_equal (eb_survey_get_column_scale (stored, 1), scale));
+
+  /* Discarding drops the test's reference and waits for the window to go. */
+  gtk_window_close (GTK_WINDOW (window));
+  iterate_pending ();
+  answer_close_dialog (window, "discard");
+  g_assert_cmpuint (count_untitled_projects (), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -901,6 +943,7 @@ main (int   argc,
   g_test_add_func ("/window/accels", test_accels);
   g_test_add_func ("/window/empty-state", test_empty_state);
   g_test_add_func ("/window/import", test_import);
+  g_test_add_func ("/window/import-survey", test_import_survey);
   g_test_add_func ("/window/save-as-and-reopen", test_save_as_and_reopen);
   g_test_add_func ("/window/locked-project", test_locked_project);
   g_test_add_func ("/window/import-error", test_import_error);
