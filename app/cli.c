@@ -676,6 +676,29 @@ print_likert_group (const EbLikertGroup *group,
     }
 }
 
+/* Two groups: how far apart they are on each item, and whether that could
+ * be chance (Mann-Whitney). */
+static void
+print_comparison_text (EbLikertComparison *comparison)
+{
+  const char *a = eb_likert_group_get_value (eb_likert_comparison_get_group_a (comparison));
+  const char *b = eb_likert_group_get_value (eb_likert_comparison_get_group_b (comparison));
+  g_autofree char *header = fit ("Item", 44);
+
+  g_print ("\n%s compared with %s\n%s  %13s  %9s  %7s  %7s\n", a, b, header,
+           "% positive Δ", "U", "z", "p");
+  for (guint i = 0; i < eb_likert_comparison_get_n_items (comparison); i++)
+    {
+      const EbMannWhitney *test = eb_likert_comparison_get_test (comparison, i);
+      const EbLikertItem *item = eb_likert_group_get_item (eb_likert_comparison_get_group_a (comparison), i);
+      g_autofree char *name = fit (eb_likert_item_get_name (item), 44);
+
+      g_print ("%s  %+12.1f   %9.1f  %7.2f  %7.3f\n", name,
+               eb_likert_comparison_get_positive_difference (comparison, i),
+               test->u, test->z, test->p);
+    }
+}
+
 static void
 print_likert_text (EbLikertAnalysis *analysis,
                    EbReliability    *reliability)
@@ -772,13 +795,22 @@ run_likert (int    argc,
     }
   else
     {
+      g_autoptr(EbLikertComparison) comparison = NULL;
+
       /* Reliability of one item, or of none, is not defined: left out. */
       if (columns->len > 1)
         reliability = eb_reliability_new (survey, (guint *) columns->data, columns->len, NULL);
+      /* Grouped into exactly two groups (programme, wave, gender): compare
+       * them item by item. */
+      if (group_column >= 0 && eb_likert_analysis_get_n_groups (analysis) == 2)
+        comparison = eb_likert_comparison_new (analysis, 0, 1);
       if (options.json)
         {
           g_autoptr(JsonNode) node = eb_likert_analysis_to_json (analysis, reliability);
 
+          if (comparison != NULL)
+            json_object_set_member (json_node_get_object (node), "comparison",
+                                    eb_likert_comparison_to_json (comparison));
           print_json_node (node);
         }
       else if (csv)
@@ -788,7 +820,11 @@ run_likert (int    argc,
           fputs (text, stdout);
         }
       else
-        print_likert_text (analysis, reliability);
+        {
+          print_likert_text (analysis, reliability);
+          if (comparison != NULL)
+            print_comparison_text (comparison);
+        }
     }
   common_options_clear (&options);
   return status;

@@ -489,6 +489,29 @@ test_likert_group_items_csv (void)
   /* Table 1: 302 valid answers on the confidence item, split by programme. */
   g_assert_cmpuint (total_valid, ==, 302);
 
+  /* Two groups are compared item by item: the difference in % positive
+   * and a Mann-Whitney test. */
+  {
+    JsonObject *comparison = json_object_get_object_member (json_node_get_object (node),
+                                                            "comparison");
+    JsonObject *item;
+    double difference;
+
+    g_assert_nonnull (comparison);
+    g_assert_cmpstr (json_object_get_string_member (comparison, "group_a"), ==, "1CN2");
+    g_assert_cmpstr (json_object_get_string_member (comparison, "group_b"), ==, "1CN");
+    g_assert_cmpuint (json_array_get_length (member_array (comparison, "items")), ==, 1);
+    item = json_array_get_object_element (member_array (comparison, "items"), 0);
+    difference = json_object_get_double_member (item, "percent_positive_a")
+                 - json_object_get_double_member (item, "percent_positive_b");
+    g_assert_cmpfloat_with_epsilon (json_object_get_double_member (item, "positive_difference"),
+                                    difference, 1e-9);
+    g_assert_cmpfloat (json_object_get_double_member (item, "p"), >, 0.0);
+    g_assert_cmpfloat (json_object_get_double_member (item, "p"), <=, 1.0);
+    g_assert_cmpint (json_object_get_int_member (item, "n_a") + json_object_get_int_member (item, "n_b"),
+                     ==, 302);
+  }
+
   run_evalbench (&csv, "likert", g_getenv ("EVALBENCH_EXAMPLE"), "--csv", NULL);
   g_assert_cmpint (csv.status, ==, 0);
   lines = g_strsplit (csv.out, "\r\n", -1);
