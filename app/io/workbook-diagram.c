@@ -57,7 +57,7 @@ write_nodes (EbWorkbook    *wb,
              EbDiagram     *diagram)
 {
   static const char * const headers[] = {
-    "Node", "Details", "Theme", "Quotes", "Respondents", "Group",
+    "Node", "Details", "Theme", "Group", "Quotes", "Respondents",
   };
   GListModel *nodes = eb_diagram_get_nodes (diagram);
 
@@ -75,15 +75,18 @@ write_nodes (EbWorkbook    *wb,
       if (eb_diagram_node_get_theme_id (node) > 0)
         {
           eb_workbook_write_text (sheet, row, 2, eb_diagram_node_get_theme_name (node), wb->wrap);
-          eb_workbook_write_number (sheet, row, 3, eb_diagram_node_get_n_quotes (node), wb->integer);
-          eb_workbook_write_number (sheet, row, 4, eb_diagram_node_get_n_respondents (node),
+          eb_workbook_write_number (sheet, row, 4, eb_diagram_node_get_n_quotes (node), wb->integer);
+          eb_workbook_write_number (sheet, row, 5, eb_diagram_node_get_n_respondents (node),
                                     wb->integer);
         }
       if (group != NULL)
-        eb_workbook_write_text (sheet, row, 5, eb_diagram_group_get_label (group), wb->wrap);
+        eb_workbook_write_text (sheet, row, 3, eb_diagram_group_get_label (group), wb->wrap);
       eb_workbook_set_row_lines (sheet, row,
-                                 MAX (eb_workbook_count_lines (details != NULL ? details : "", 48),
-                                      eb_workbook_count_lines (eb_diagram_node_get_label (node), 34)));
+                                 MAX (MAX (eb_workbook_count_lines (details != NULL ? details : "", 48),
+                                           eb_workbook_count_lines (eb_diagram_node_get_label (node), 34)),
+                                      eb_workbook_count_lines (eb_diagram_node_get_theme_name (node) != NULL
+                                                               ? eb_diagram_node_get_theme_name (node) : "",
+                                                               34)));
     }
   return row;
 }
@@ -113,6 +116,10 @@ write_edges (EbWorkbook    *wb,
                               wb->top);
       if (*eb_diagram_edge_get_label (edge) != '\0')
         eb_workbook_write_text (sheet, row, 3, eb_diagram_edge_get_label (edge), wb->wrap);
+      /* Wrapped names need their lines: no reader grows a row on opening. */
+      eb_workbook_set_row_lines (sheet, row,
+        MAX (eb_workbook_count_lines (find_node_label (diagram, eb_diagram_edge_get_source_id (edge)), 34),
+             eb_workbook_count_lines (find_node_label (diagram, eb_diagram_edge_get_target_id (edge)), 48)));
     }
   return row;
 }
@@ -122,7 +129,7 @@ eb_workbook_write_diagram (EbWorkbook     *wb,
                            lxw_worksheet  *sheet,
                            GError        **error)
 {
-  static const double widths[] = { 34, 48, 34, 10, 14, 24 };
+  static const double widths[] = { 34, 48, 34, 24, 10, 14 };
   g_autoptr(EbDiagram) diagram = NULL;
   FigureData figure;
   guint height = 0;

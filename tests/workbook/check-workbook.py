@@ -252,7 +252,7 @@ def check_diagram(path, book):
     check(len(arrows) == 8, f"Diagram has {len(arrows)} arrows, expected the paper's 8")
     check(("Empowerment", "Motivation") in arrows, "no arrow Empowerment → Motivation")
     linked = [row for row in values[nodes_at + 2:arrows_at] if row[0] == "Increased confidence"]
-    check(linked and isinstance(linked[0][3], (int, float)) and linked[0][3] > 0,
+    check(linked and isinstance(linked[0][4], (int, float)) and linked[0][4] > 0,
           "Increased confidence shows no live quote count")
     with zipfile.ZipFile(path) as archive:
         media = [n for n in archive.namelist() if n.startswith("xl/media/") and n.endswith(".png")]
