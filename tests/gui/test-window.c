@@ -12,6 +12,12 @@
 #include "eb-data-view.h"
 #include "eb-preferences-window.h"
 #include "eb-window-private.h"
+#include "eb-likert-chart.h"
+#include "eb-likert-selection.h"
+#include "eb-likert-view.h"
+#include "eb-quote-list-view.h"
+#include "eb-quote-list.h"
+#include "eb-quotes-view.h"
 #include "survey-detect.h"
 
 /* One application for the whole run, registered (so that its startup adds
@@ -907,6 +913,61 @@ test_import_survey (void)
   g_assert_cmpuint (count_untitled_projects (), ==, 0);
 }
 
+/* The linked panels on the example project: clicking a Likert segment
+ * leaves exactly those respondents' quotes in the Quotes page, and
+ * clearing it brings them all back. */
+static void
+test_likert_filters_quotes (void)
+{
+  g_autofree char *contents = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(GFile) file = NULL;
+  gsize length = 0;
+  EbWindow *window = new_window ();
+  EbLikertChart *chart;
+  EbLikertSelection *selection;
+  EbQuoteListView *list;
+  EbQuoteList *quotes;
+  g_autoptr(GHashTable) rows = g_hash_table_new (NULL, NULL);
+  guint expected = 0, all;
+
+  /* A copy: the build's project stays as the build made it. */
+  g_assert_true (g_file_get_contents (g_getenv ("EB_EXAMPLE_PROJECT"), &contents, &length, NULL));
+  path = write_file ("linked.evalbench", contents, (gssize) length);
+  file = g_file_new_for_path (path);
+  eb_window_open_file (window, file);
+  wait_until_idle (window);
+  g_assert_nonnull (window->coding_store);
+
+  list = eb_quotes_view_get_quote_list (EB_QUOTES_VIEW (window->quotes_view));
+  quotes = eb_coding_store_get_quotes (window->coding_store);
+  all = eb_quote_list_view_get_n_visible (list);
+  g_assert_cmpuint (all, ==, 347);
+
+  /* "Increase my confidence…" (item 5) = "Strongly developed" (level 4). */
+  chart = eb_likert_view_get_chart (EB_LIKERT_VIEW (window->likert_view));
+  g_assert_true (eb_likert_chart_select (chart, 4, 0, 3, FALSE));
+  iterate_pending ();
+  selection = eb_likert_view_get_selection (EB_LIKERT_VIEW (window->likert_view));
+  g_assert_nonnull (selection);
+  g_assert_cmpuint (eb_likert_selection_get_n_rows (selection), ==, 177);
+  for (guint i = 0; i < eb_likert_selection_get_n_rows (selection); i++)
+    g_hash_table_add (rows, GUINT_TO_POINTER (g_array_index (eb_likert_selection_get_rows (selection),
+                                                             guint, i)));
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (quotes)); i++)
+    expected += g_hash_table_contains (rows, GUINT_TO_POINTER (
+                  eb_quote_get_row (eb_quote_list_get_quote (quotes, i))));
+  g_assert_cmpuint (expected, >, 0);
+  g_assert_cmpuint (expected, <, all);
+  g_assert_cmpuint (eb_quote_list_view_get_n_visible (list), ==, expected);
+
+  eb_quotes_view_clear_respondent_filter (EB_QUOTES_VIEW (window->quotes_view));
+  iterate_pending ();
+  g_assert_cmpuint (eb_quote_list_view_get_n_visible (list), ==, all);
+
+  close_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -944,6 +1005,7 @@ main (int   argc,
   g_test_add_func ("/window/empty-state", test_empty_state);
   g_test_add_func ("/window/import", test_import);
   g_test_add_func ("/window/import-survey", test_import_survey);
+  g_test_add_func ("/window/likert-filters-quotes", test_likert_filters_quotes);
   g_test_add_func ("/window/save-as-and-reopen", test_save_as_and_reopen);
   g_test_add_func ("/window/locked-project", test_locked_project);
   g_test_add_func ("/window/import-error", test_import_error);
