@@ -1828,6 +1828,11 @@ job_done_cb (GObject      *source_object,
       return;
     }
 
+  /* Stop pressed after the worker had finished, but before its result
+   * arrived: the user asked to stop, so the read counts as stopped. */
+  if (ok && g_cancellable_set_error_if_cancelled (job->cancellable, &error))
+    ok = FALSE;
+
   finish_job (self);
   if (ok)
     job_succeeded (self, job);

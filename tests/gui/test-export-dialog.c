@@ -112,7 +112,8 @@ wait_while_on_page (EbExportDialog *dialog,
   while (on_page (dialog, name))
     {
       g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-      g_main_context_iteration (NULL, TRUE);
+      if (!g_main_context_iteration (NULL, FALSE))
+        g_usleep (1000);
     }
   iterate_pending ();
 }
@@ -125,7 +126,8 @@ wait_for_preview (EbExportDialog *dialog)
   while (_eb_export_dialog_get_previewing (dialog))
     {
       g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-      g_main_context_iteration (NULL, TRUE);
+      if (!g_main_context_iteration (NULL, FALSE))
+        g_usleep (1000);
     }
   iterate_pending ();
 }

@@ -47,7 +47,8 @@ wait_until_idle (EbWindow *window)
   while (eb_window_get_busy (window))
     {
       g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-      g_main_context_iteration (NULL, TRUE);
+      if (!g_main_context_iteration (NULL, FALSE))
+        g_usleep (1000);
     }
   iterate_pending ();
 }
@@ -181,7 +182,8 @@ answer_close_dialog (EbWindow   *window,
         break;
       g_assert_cmpint (g_get_monotonic_time (), <, deadline);
       g_clear_object (&alive);
-      g_main_context_iteration (NULL, TRUE);
+      if (!g_main_context_iteration (NULL, FALSE))
+        g_usleep (1000);
     }
   g_weak_ref_clear (&weak);
   iterate_pending ();
