@@ -1045,6 +1045,7 @@ run_export (int    argc,
   double dpi = EB_FIGURE_DEFAULT_DPI;
   double width_mm = EB_FIGURE_DEFAULT_WIDTH_MM;
   gboolean pseudonymise = FALSE;
+  g_autofree char *group = NULL;
   GOptionEntry entries[] = {
     { "workbook", 0, 0, G_OPTION_ARG_FILENAME, &workbook, "Write the annotated workbook", "OUT.xlsx" },
     { "figures", 0, 0, G_OPTION_ARG_FILENAME, &figures, "Write every figure into DIR", "DIR" },
@@ -1052,6 +1053,8 @@ run_export (int    argc,
       "Figure formats, comma-separated (default: png,svg,pdf)", "png,svg,pdf" },
     { "dpi", 0, 0, G_OPTION_ARG_DOUBLE, &dpi, "PNG resolution (default: 300)", "N" },
     { "width-mm", 0, 0, G_OPTION_ARG_DOUBLE, &width_mm, "Figure width in millimetres (default: 160)", "W" },
+    { "group", 0, 0, G_OPTION_ARG_STRING, &group,
+      "Also give the workbook's Likert summary per value of COLUMN", "COLUMN" },
     { "pseudonymise", 0, 0, G_OPTION_ARG_NONE, &pseudonymise,
       "Replace names, emails and ids with stable codes (P001…)", NULL },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &paths, NULL, "INPUT" },
@@ -1108,6 +1111,12 @@ run_export (int    argc,
 
       /* Figures show no respondent, so --pseudonymise changes only the
        * workbook. */
+      if (status == EB_EXIT_OK && group != NULL && eb_survey_find_column (survey, group) < 0)
+        {
+          g_autofree char *message = g_strdup_printf ("there is no column “%s” to group by", group);
+
+          status = usage_error (command, message);
+        }
       if (status == EB_EXIT_OK && figures != NULL &&
           !eb_export_figures (survey, figures, &set, NULL, NULL, NULL, written, &error))
         {
@@ -1118,6 +1127,7 @@ run_export (int    argc,
         {
           eb_workbook_options_init (&workbook_options);
           workbook_options.pseudonymise = pseudonymise;
+          workbook_options.group_column = group != NULL ? eb_survey_find_column (survey, group) : -1;
           workbook_options.dpi = dpi;
           workbook_options.width_mm = width_mm;
           if (eb_workbook_export (project, survey, workbook, &workbook_options, NULL, NULL, NULL,

@@ -576,6 +576,16 @@ test_export_figures (void)
   g_assert_cmpstr (unwritable.out, ==, "");
   g_assert_nonnull (strstr (unwritable.err, "Cannot create the folder “/proc/evalbench-figures”"));
 
+  {
+    g_auto(Run) no_group = { 0 };
+
+    run_evalbench (&no_group, "export", g_getenv ("EVALBENCH_EXAMPLE"), "--figures", dir,
+                   "--group", "School", NULL);
+    g_assert_cmpint (no_group.status, ==, 1);
+    g_assert_cmpstr (no_group.out, ==, "");
+    g_assert_nonnull (strstr (no_group.err, "there is no column “School” to group by"));
+  }
+
   run_evalbench (&nothing, "export", g_getenv ("EVALBENCH_EXAMPLE"), NULL);
   g_assert_cmpint (nothing.status, ==, 1);
   g_assert_nonnull (strstr (nothing.err, "nothing to export"));
