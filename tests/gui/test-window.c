@@ -467,7 +467,7 @@ test_import (void)
   }
 
   /* Closing asks whether to save; Cancel keeps the window. The size is
-   * wider than the window's minimum (the Quotes page's three panes). */
+   * wider than the window's minimum (about 930 px, set by its widest page). */
   gtk_window_set_default_size (GTK_WINDOW (window), 1100, 640);
   gtk_window_close (GTK_WINDOW (window));
   iterate_pending ();
