@@ -89,6 +89,13 @@ is_true (gpointer flag)
   return *(gboolean *) flag;
 }
 
+/* The sidebar has a rename entry open (for a row bound just now). */
+static gboolean
+is_renaming (gpointer sidebar)
+{
+  return eb_theme_sidebar_get_renaming (sidebar) != 0;
+}
+
 /* Returns once WIDGET's window has painted a new frame: rows are bound. */
 static void
 wait_for_frame (GtkWidget *widget)
@@ -811,7 +818,9 @@ test_rename (Fixture       *fixture,
   /* A new sub-theme, named in place. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (sidebar), "theme.new-child", "x",
                                              fixture->themes[CONFIDENCE]));
-  wait_for_frame (GTK_WIDGET (fixture->view));
+  /* The entry opens once the new row is bound, which under load can take
+   * more than one frame. */
+  wait_until (is_renaming, sidebar);
   new_id = eb_theme_sidebar_get_renaming (sidebar);
   g_assert_cmpint (new_id, !=, 0);
   g_assert_cmpint (eb_theme_get_parent_id (eb_codebook_get_theme (codebook, new_id)), ==,
