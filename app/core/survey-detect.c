@@ -220,6 +220,114 @@ detect_column (EbSurvey  *survey,
   g_ptr_array_unref (stats.distinct);
 }
 
+/* The question part of a grid or "select all" title: "Question - Option"
+ * (SurveyMonkey, Qualtrics, Microsoft Forms) or "Question [Option]" (Google
+ * Forms); NULL when the title has no option part. */
+static char *
+dup_question (const char  *title,
+              const char **option)
+{
+  const char *dash = g_strrstr (title, " - ");
+  const char *bracket = g_str_has_suffix (title, "]") ? strrchr (title, '[') : NULL;
+
+  if (bracket != NULL && bracket > title)
+    {
+      *option = bracket + 1;
+      return g_strstrip (g_strndup (title, bracket - title));
+    }
+  if (dash != NULL && dash > title)
+    {
+      *option = dash + 3;
+      return g_strndup (title, dash - title);
+    }
+  return NULL;
+}
+
+/* One column of a "select all that apply" question: its only answer is the
+ * option's own name, or a tick ("1", "Yes", "Selected", "x", "TRUE"). */
+static gboolean
+is_option_column (EbSurvey   *survey,
+                  guint       column,
+                  const char *option)
+{
+  static const char * const ticks[] = { "1", "yes", "selected", "x", "true", "checked" };
+  const char *answer = NULL;
+  g_autofree char *folded_option = NULL;
+  g_autofree char *folded = NULL;
+
+  if (eb_survey_count_distinct (survey, column) != 1)
+    return FALSE;
+  for (guint row = 0; row < eb_survey_get_n_rows (survey) && answer == NULL; row++)
+    {
+      const char *cell = eb_survey_get_cell (survey, row, column);
+
+      if (*cell != '\0')
+        answer = cell;
+    }
+  folded = g_utf8_casefold (answer, -1);
+  g_strstrip (folded);
+  folded_option = g_utf8_casefold (option, -1);
+  g_strstrip (folded_option);
+  /* "Handbook" under "… - Handbook"; a trailing "]" is left on Google's. */
+  if (g_str_has_prefix (folded_option, folded))
+    return TRUE;
+  for (guint i = 0; i < G_N_ELEMENTS (ticks); i++)
+    if (strcmp (folded, ticks[i]) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* Survey tools export a "select all that apply" question as one column
+ * per option, holding the option (or a tick) or nothing. Consecutive such
+ * columns under one question are the question's options: multi-select. */
+static void
+detect_option_columns (EbSurvey *survey)
+{
+  guint n_columns = eb_survey_get_n_columns (survey);
+  guint first = 0;
+
+  while (first < n_columns)
+    {
+      const char *option = NULL;
+      g_autofree char *question = dup_question (eb_survey_get_column_name (survey, first), &option);
+      guint end = first + 1, n_options = 0;
+
+      while (question != NULL && end < n_columns)
+        {
+          const char *next_option = NULL;
+          g_autofree char *next = dup_question (eb_survey_get_column_name (survey, end),
+                                                &next_option);
+
+          if (g_strcmp0 (next, question) != 0)
+            break;
+          end++;
+        }
+      for (guint c = first; question != NULL && end - first >= 2 && c < end; c++)
+        {
+          const char *name_option = NULL;
+          g_autofree char *unused = dup_question (eb_survey_get_column_name (survey, c), &name_option);
+
+          n_options += is_option_column (survey, c, name_option);
+        }
+      if (n_options >= 2)
+        for (guint c = first; c < end; c++)
+          {
+            const char *name_option = NULL;
+            g_autofree char *unused = dup_question (eb_survey_get_column_name (survey, c),
+                                                    &name_option);
+
+            /* A lone "Yes" may have matched the yes/no scale: the
+             * question's shape says it is a tick. */
+            if (is_option_column (survey, c, name_option))
+              {
+                eb_survey_set_column_role (survey, c, EB_COLUMN_ROLE_MULTI);
+                eb_survey_set_column_scale (survey, c, NULL);
+              }
+          }
+      first = end;
+    }
+}
+
 void
 eb_survey_detect (EbSurvey  *survey,
                   GPtrArray *user_scales)
@@ -228,4 +336,5 @@ eb_survey_detect (EbSurvey  *survey,
 
   for (guint column = 0; column < eb_survey_get_n_columns (survey); column++)
     detect_column (survey, column, user_scales);
+  detect_option_columns (survey);
 }

@@ -146,6 +146,44 @@ test_detect_multi_and_number (void)
   g_assert_cmpint (eb_survey_get_column_role (survey, 2), ==, EB_COLUMN_ROLE_IGNORED);
 }
 
+/* "Select all that apply" exported as one column per option: each holds
+ * its option's name (SurveyMonkey), a tick (Qualtrics "1", "Yes") or
+ * nothing. A grid of Likert statements under one question is not that, nor
+ * is the "Other (please specify)" write-in. */
+static void
+test_detect_option_columns (void)
+{
+  g_autoptr(EbSurvey) survey = eb_survey_new ();
+  const char *names[] = {
+    "Which resources did you use? - Handbook", "Which resources did you use? - Videos",
+    "Which resources did you use? - Other (please specify)",
+    "How far do you agree? - Sessions were useful", "How far do you agree? - I could ask",
+    "Which days? [Monday]", "Which days? [Friday]", "Hours",
+  };
+  const char *rows[][8] = {
+    { "Handbook", "Videos", "A podcast", "Agree", "Disagree", "Yes", "", "3" },
+    { "Handbook", "", "", "Strongly agree", "Agree", "", "Yes", "2" },
+    { "", "Videos", "Our maths lead", "Disagree", "Agree", "Yes", "Yes", "4" },
+    { "", "", "", "Agree", "Strongly agree", "", "", "" },
+  };
+
+  for (guint c = 0; c < G_N_ELEMENTS (names); c++)
+    eb_survey_add_column (survey, names[c]);
+  for (guint r = 0; r < G_N_ELEMENTS (rows); r++)
+    eb_survey_append_row (survey, rows[r], G_N_ELEMENTS (names));
+  eb_survey_detect (survey, NULL);
+
+  g_assert_cmpint (eb_survey_get_column_role (survey, 0), ==, EB_COLUMN_ROLE_MULTI);
+  g_assert_cmpint (eb_survey_get_column_role (survey, 1), ==, EB_COLUMN_ROLE_MULTI);
+  g_assert_cmpint (eb_survey_get_column_role (survey, 2), ==, EB_COLUMN_ROLE_TEXT);
+  g_assert_cmpint (eb_survey_get_column_role (survey, 3), ==, EB_COLUMN_ROLE_LIKERT);
+  g_assert_cmpint (eb_survey_get_column_role (survey, 4), ==, EB_COLUMN_ROLE_LIKERT);
+  g_assert_cmpint (eb_survey_get_column_role (survey, 5), ==, EB_COLUMN_ROLE_MULTI);
+  g_assert_null (eb_survey_get_column_scale (survey, 5));
+  g_assert_cmpint (eb_survey_get_column_role (survey, 6), ==, EB_COLUMN_ROLE_MULTI);
+  g_assert_cmpint (eb_survey_get_column_role (survey, 7), ==, EB_COLUMN_ROLE_NUMBER);
+}
+
 static void
 test_merge (void)
 {
@@ -203,6 +241,7 @@ main (int   argc,
   g_test_add_func ("/survey/detect/paper-shape", test_detect_paper_shape);
   g_test_add_func ("/survey/detect/user-scale", test_detect_user_scale);
   g_test_add_func ("/survey/detect/multi-and-number", test_detect_multi_and_number);
+  g_test_add_func ("/survey/detect/option-columns", test_detect_option_columns);
   g_test_add_func ("/survey/merge", test_merge);
   g_test_add_func ("/survey/large-interned", test_large_interned);
 
