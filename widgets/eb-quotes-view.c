@@ -389,12 +389,16 @@ create_theme_cb (EbQuotesView *self,
                  EbTagPopover *popover)
 {
   EbCodebook *codebook;
+  EbUndoStack *undo;
   g_autoptr(GError) error = NULL;
   gint64 id = 0;
+  guint n_before;
 
   if (self->store == NULL)
     return;
   codebook = eb_coding_store_get_codebook (self->store);
+  undo = eb_coding_store_get_undo_stack (self->store);
+  n_before = eb_undo_stack_get_n_undo (undo);
   if (!eb_coding_store_create_theme (self->store, 0, name, eb_theme_sidebar_pick_color (codebook), NULL,
                                      EB_THEME_LEVEL_NONE, TRUE, &id, &error))
     {
@@ -402,6 +406,13 @@ create_theme_cb (EbQuotesView *self,
       return;
     }
   tag_with_theme (self, id);
+  /* One thing to the user, so one undo step. */
+  if (eb_undo_stack_get_n_undo (undo) == n_before + 2)
+    {
+      g_autofree char *label = g_strdup_printf (_("Tag with New Theme “%s”"), name);
+
+      eb_undo_stack_join (undo, 2, label);
+    }
 }
 
 /* ---- Actions ---- */

@@ -326,6 +326,61 @@ eb_undo_stack_redo (EbUndoStack  *self,
   return step (self, self->redo, self->undo, TRUE, error);
 }
 
+/* A joined step: its parts, oldest first. */
+static gboolean
+apply_parts (gpointer   user_data,
+             GError   **error)
+{
+  GPtrArray *parts = user_data;
+
+  for (guint i = 0; i < parts->len; i++)
+    {
+      EbUndoCommand *part = g_ptr_array_index (parts, i);
+
+      if (!part->apply (part->user_data, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+revert_parts (gpointer   user_data,
+              GError   **error)
+{
+  GPtrArray *parts = user_data;
+
+  for (guint i = parts->len; i > 0; i--)
+    {
+      EbUndoCommand *part = g_ptr_array_index (parts, i - 1);
+
+      if (!part->revert (part->user_data, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+void
+eb_undo_stack_join (EbUndoStack *self,
+                    guint        n,
+                    const char  *label)
+{
+  g_autoptr(GPtrArray) parts = NULL;
+  g_autoptr(EbUndoCommand) joined = NULL;
+
+  g_return_if_fail (EB_IS_UNDO_STACK (self));
+  g_return_if_fail (n >= 2 && n <= self->undo->len);
+  g_return_if_fail (label != NULL);
+
+  parts = g_ptr_array_new_with_free_func ((GDestroyNotify) eb_undo_command_unref);
+  for (guint i = self->undo->len - n; i < self->undo->len; i++)
+    g_ptr_array_add (parts, eb_undo_command_ref (g_ptr_array_index (self->undo, i)));
+  g_ptr_array_set_size (self->undo, self->undo->len - n);
+  joined = eb_undo_command_new (label, apply_parts, revert_parts, g_steal_pointer (&parts),
+                                (GDestroyNotify) g_ptr_array_unref);
+  /* Pushing clears redo, which joining after a fresh action leaves empty. */
+  eb_undo_stack_push (self, joined);
+}
+
 void
 eb_undo_stack_clear (EbUndoStack *self)
 {

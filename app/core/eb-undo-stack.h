@@ -58,6 +58,12 @@ gboolean        eb_undo_stack_undo         (EbUndoStack     *self,
 gboolean        eb_undo_stack_redo         (EbUndoStack     *self,
                                             GError         **error);
 void            eb_undo_stack_clear        (EbUndoStack     *self);
+/* Makes the last N undo steps one step called LABEL: "create a theme and
+ * tag with it" is one thing to the user. Redo replays them in order, undo
+ * reverts them newest first. */
+void            eb_undo_stack_join         (EbUndoStack     *self,
+                                            guint            n,
+                                            const char      *label);
 
 gboolean        eb_undo_stack_can_undo     (EbUndoStack     *self);
 gboolean        eb_undo_stack_can_redo     (EbUndoStack     *self);

@@ -741,6 +741,26 @@ test_tag_popover (Fixture       *fixture,
   /* It is the sixth codable theme: key 6. */
   g_assert_cmpint (eb_theme_sidebar_get_key_theme (eb_quotes_view_get_sidebar (fixture->view), 6), ==,
                    eb_theme_get_id (created));
+
+  /* Creating and tagging was one step: one undo removes both. */
+  {
+    EbUndoStack *undo = eb_coding_store_get_undo_stack (fixture->store);
+    g_autoptr(GError) error = NULL;
+
+    g_assert_cmpstr (eb_undo_stack_get_undo_label (undo), ==,
+                     "Undo Tag with New Theme \u201cWobbly tables\u201d");
+    g_assert_true (eb_undo_stack_undo (undo, &error));
+    g_assert_no_error (error);
+    iterate_pending ();
+    g_assert_null (eb_codebook_find_theme (codebook, "Wobbly tables"));
+    g_assert_true (quote_has_theme (fixture, 9, fixture->themes[CONFIDENCE]));
+    g_assert_true (eb_undo_stack_redo (undo, &error));
+    g_assert_no_error (error);
+    iterate_pending ();
+    created = eb_codebook_find_theme (codebook, "Wobbly tables");
+    g_assert_nonnull (created);
+    g_assert_true (quote_has_theme (fixture, 9, eb_theme_get_id (created)));
+  }
 }
 
 static void
