@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 
+#include "figure-chooser.h"
 #include "eb-diagram-view.h"
 
 struct _EbDiagramView
@@ -288,27 +289,6 @@ export_done_cb (GObject      *object,
     show_toast (self, error->message, TRUE);
 }
 
-static GtkFileFilter *
-new_format_filter (const char     *name,
-                   EbFigureFormat  format)
-{
-  GtkFileFilter *filter = gtk_file_filter_new ();
-
-  gtk_file_filter_set_name (filter, name);
-  gtk_file_filter_add_suffix (filter, eb_figure_format_to_string (format));
-  g_object_set_data (G_OBJECT (filter), "eb-format", GINT_TO_POINTER (format + 1));
-  return filter;
-}
-
-/* The chooser keeps its own reference. */
-static void
-add_filter (GtkFileChooser *chooser,
-            GtkFileFilter  *filter)
-{
-  gtk_file_chooser_add_filter (chooser, filter);
-  g_object_unref (filter);
-}
-
 static void
 export_response_cb (GtkNativeDialog *native,
                     int              response,
@@ -316,25 +296,8 @@ export_response_cb (GtkNativeDialog *native,
 {
   if (response == GTK_RESPONSE_ACCEPT)
     {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
-      GtkFileFilter *filter = gtk_file_chooser_get_filter (GTK_FILE_CHOOSER (native));
-      g_autofree char *path = file != NULL ? g_file_get_path (file) : NULL;
-      const char *dot = path != NULL ? strrchr (path, '.') : NULL;
-      EbFigureFormat format;
+      g_autoptr(GFile) file = eb_figure_chooser_dup_file (GTK_FILE_CHOOSER (native));
 
-      /* "Figure 1" becomes "Figure 1.png" (or whichever type was chosen). */
-      if (path != NULL && (dot == NULL || strchr (dot, G_DIR_SEPARATOR) != NULL
-                           || !eb_figure_format_from_string (dot + 1, &format)))
-        {
-          int chosen = filter != NULL
-                       ? GPOINTER_TO_INT (g_object_get_data (G_OBJECT (filter), "eb-format")) : 0;
-          g_autofree char *with_suffix = NULL;
-
-          format = chosen > 0 ? (EbFigureFormat) (chosen - 1) : EB_FIGURE_FORMAT_PNG;
-          with_suffix = g_strconcat (path, ".", eb_figure_format_to_string (format), NULL);
-          g_object_unref (file);
-          file = g_file_new_for_path (with_suffix);
-        }
       if (file != NULL)
         eb_diagram_view_export_figure_to (self, file, NULL, export_done_cb, NULL);
     }
@@ -852,7 +815,6 @@ eb_diagram_view_export_figure (EbDiagramView *self)
 {
   GtkFileChooserNative *native;
   GtkFileChooser *chooser;
-  GtkRoot *root;
   EbProject *project;
 
   g_return_if_fail (EB_IS_DIAGRAM_VIEW (self));
@@ -860,18 +822,8 @@ eb_diagram_view_export_figure (EbDiagramView *self)
   if (self->diagram == NULL || eb_diagram_is_empty (self->diagram) || self->export_cancellable != NULL)
     return;
 
-  root = gtk_widget_get_root (GTK_WIDGET (self));
-  native = gtk_file_chooser_native_new (_("Export Figure"),
-                                        GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                        GTK_FILE_CHOOSER_ACTION_SAVE,
-                                        _("_Export"),
-                                        _("_Cancel"));
+  native = eb_figure_chooser_new (GTK_WIDGET (self));
   chooser = GTK_FILE_CHOOSER (native);
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
-
-  add_filter (chooser, new_format_filter (_("PNG Image, 300 dpi"), EB_FIGURE_FORMAT_PNG));
-  add_filter (chooser, new_format_filter (_("SVG Drawing"), EB_FIGURE_FORMAT_SVG));
-  add_filter (chooser, new_format_filter (_("PDF Document"), EB_FIGURE_FORMAT_PDF));
 
   /* Beside the project, named like the figure `evalbench export
    * --figures` writes. */
