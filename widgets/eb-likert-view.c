@@ -265,38 +265,18 @@ save_options (EbLikertView *self)
 
 /* ---- What can be shown ---- */
 
-/* Likert columns grouped by scale (equal labels), in order of each set's
- * first item: the sets `evalbench export --figures` draws. */
+/* The item sets `evalbench export --figures` draws, one chart each. */
 static void
 find_item_sets (EbLikertView *self)
 {
+  g_autoptr(GPtrArray) sets = NULL;
+
   g_ptr_array_set_size (self->item_sets, 0);
   if (self->survey == NULL)
     return;
-
-  for (guint c = 0; c < eb_survey_get_n_columns (self->survey); c++)
-    {
-      EbScale *scale = eb_survey_get_column_scale (self->survey, c);
-      GArray *set = NULL;
-
-      if (eb_survey_get_column_role (self->survey, c) != EB_COLUMN_ROLE_LIKERT || scale == NULL
-          || eb_scale_get_n_substantive (scale) == 0)
-        continue;
-      for (guint s = 0; s < self->item_sets->len && set == NULL; s++)
-        {
-          GArray *candidate = g_ptr_array_index (self->item_sets, s);
-          guint first = g_array_index (candidate, guint, 0);
-
-          if (eb_scale_equal (eb_survey_get_column_scale (self->survey, first), scale))
-            set = candidate;
-        }
-      if (set == NULL)
-        {
-          set = g_array_new (FALSE, FALSE, sizeof (guint));
-          g_ptr_array_add (self->item_sets, set);
-        }
-      g_array_append_val (set, c);
-    }
+  sets = eb_survey_dup_likert_sets (self->survey);
+  for (guint s = 0; s < sets->len; s++)
+    g_ptr_array_add (self->item_sets, g_array_ref (g_ptr_array_index (sets, s)));
 }
 
 static void

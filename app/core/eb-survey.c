@@ -261,6 +261,40 @@ eb_survey_set_column_scale (EbSurvey *self,
   c->scale = scale;
 }
 
+GPtrArray *
+eb_survey_dup_likert_sets (EbSurvey *self)
+{
+  GPtrArray *sets;
+
+  g_return_val_if_fail (EB_IS_SURVEY (self), NULL);
+
+  sets = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
+  for (guint c = 0; c < self->columns->len; c++)
+    {
+      EbScale *scale = get_column (self, c)->scale;
+      GArray *set = NULL;
+
+      /* A scale of only "Don't know"-like levels has nothing to count. */
+      if (get_column (self, c)->role != EB_COLUMN_ROLE_LIKERT || scale == NULL ||
+          eb_scale_get_n_substantive (scale) == 0)
+        continue;
+      for (guint s = 0; s < sets->len && set == NULL; s++)
+        {
+          GArray *candidate = g_ptr_array_index (sets, s);
+
+          if (eb_scale_equal (get_column (self, g_array_index (candidate, guint, 0))->scale, scale))
+            set = candidate;
+        }
+      if (set == NULL)
+        {
+          set = g_array_new (FALSE, FALSE, sizeof (guint));
+          g_ptr_array_add (sets, set);
+        }
+      g_array_append_val (set, c);
+    }
+  return sets;
+}
+
 guint
 eb_survey_count_missing (EbSurvey *self,
                          guint     column)

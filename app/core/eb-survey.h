@@ -58,6 +58,11 @@ void          eb_survey_set_column_scale (EbSurvey     *self,
                                           guint         column,
                                           EbScale      *scale);
 
+/* The Likert columns grouped by scale (equal labels), in the order of each
+ * set's first item: the item sets a chart, a Table 1 and the workbook's
+ * summary show together. A GPtrArray of GArray of guint column indices. */
+GPtrArray    *eb_survey_dup_likert_sets  (EbSurvey     *self);
+
 guint         eb_survey_count_missing    (EbSurvey     *self,
                                           guint         column);
 guint         eb_survey_count_distinct   (EbSurvey     *self,

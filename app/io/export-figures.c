@@ -11,38 +11,6 @@
 #include "likert-analysis.h"
 #include "likert-chart.h"
 
-/* Likert columns grouped by scale (equal labels), in order of each set's
- * first item: an array of GArray of guint. */
-static GPtrArray *
-group_items_by_scale (EbSurvey *survey)
-{
-  GPtrArray *sets = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
-
-  for (guint c = 0; c < eb_survey_get_n_columns (survey); c++)
-    {
-      EbScale *scale = eb_survey_get_column_scale (survey, c);
-      GArray *set = NULL;
-
-      if (eb_survey_get_column_role (survey, c) != EB_COLUMN_ROLE_LIKERT || scale == NULL)
-        continue;
-      for (guint s = 0; s < sets->len && set == NULL; s++)
-        {
-          GArray *candidate = g_ptr_array_index (sets, s);
-          guint first = g_array_index (candidate, guint, 0);
-
-          if (eb_scale_equal (eb_survey_get_column_scale (survey, first), scale))
-            set = candidate;
-        }
-      if (set == NULL)
-        {
-          set = g_array_new (FALSE, FALSE, sizeof (guint));
-          g_ptr_array_add (sets, set);
-        }
-      g_array_append_val (set, c);
-    }
-  return sets;
-}
-
 static gboolean
 write_likert_set (EbSurvey                 *survey,
                   GArray                   *items,
@@ -136,7 +104,7 @@ eb_export_figures (EbSurvey                 *survey,
       return FALSE;
     }
 
-  sets = group_items_by_scale (survey);
+  sets = eb_survey_dup_likert_sets (survey);
   for (guint s = 0; s < sets->len; s++)
     {
       g_autofree char *stem = sets->len == 1 ? g_strdup ("likert")

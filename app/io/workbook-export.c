@@ -636,39 +636,6 @@ eb_workbook_describe_quote (EbWorkbook    *wb,
 
 /* ---- Setting up an export ---------------------------------------------- */
 
-/* Likert columns grouped by scale (equal labels), in order of each set's
- * first item, as the figures group them: an array of GArray of guint. */
-static GPtrArray *
-group_items_by_scale (EbSurvey *survey)
-{
-  GPtrArray *sets = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
-
-  for (guint c = 0; c < eb_survey_get_n_columns (survey); c++)
-    {
-      EbScale *scale = eb_survey_get_column_scale (survey, c);
-      GArray *set = NULL;
-
-      if (eb_survey_get_column_role (survey, c) != EB_COLUMN_ROLE_LIKERT || scale == NULL ||
-          eb_scale_get_n_substantive (scale) == 0)
-        continue;
-      for (guint s = 0; s < sets->len && set == NULL; s++)
-        {
-          GArray *candidate = g_ptr_array_index (sets, s);
-          guint first = g_array_index (candidate, guint, 0);
-
-          if (eb_scale_equal (eb_survey_get_column_scale (survey, first), scale))
-            set = candidate;
-        }
-      if (set == NULL)
-        {
-          set = g_array_new (FALSE, FALSE, sizeof (guint));
-          g_ptr_array_add (sets, set);
-        }
-      g_array_append_val (set, c);
-    }
-  return sets;
-}
-
 /* SOURCE_DATE_EPOCH (reproducible builds' convention) when it is set to a
  * number of seconds, else now. */
 static GDateTime *
@@ -801,7 +768,7 @@ prepare (EbWorkbook  *wb,
       for (guint c = 0; c < n_columns; c++)
         wb->dropped[c] = eb_column_is_identifying (wb->survey, c);
     }
-  wb->scale_sets = group_items_by_scale (wb->survey);
+  wb->scale_sets = eb_survey_dup_likert_sets (wb->survey);
   wb->exported = get_export_time ();
   wb->formats = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   return TRUE;
