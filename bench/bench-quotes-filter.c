@@ -118,6 +118,164 @@ typedef struct
   guint       n_items;
 } Step;
 
+/* The time a step costs through the window: the change itself (filter,
+ * model, selection, list, count, chips) and then the frame that shows it
+ * (layout of the new rows and their painting), from the frame clock's
+ * "before-paint" to its "after-paint". Waiting for the frame clock's next
+ * tick is not counted: that is the display's rhythm, not our work. */
+typedef struct
+{
+  gint64   frame_start;
+  double   frame_ms;
+  gboolean painted;
+} FrameWatch;
+
+static void
+before_paint_cb (GdkFrameClock *clock,
+                 FrameWatch    *watch)
+{
+  watch->frame_start = g_get_monotonic_time ();
+}
+
+static void
+after_paint_cb (GdkFrameClock *clock,
+                FrameWatch    *watch)
+{
+  if (watch->frame_start != 0)
+    watch->frame_ms += ms_since (watch->frame_start);
+  watch->frame_start = 0;
+  watch->painted = TRUE;
+}
+
+static gboolean
+give_up_cb (gpointer data)
+{
+  gboolean *timed_out = data;
+
+  *timed_out = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* Runs the main loop until a frame has been painted (or 500 ms passed:
+ * a change that shows nothing new needs no frame). */
+static double
+wait_for_frame (FrameWatch *watch)
+{
+  gboolean timed_out = FALSE;
+  guint id = g_timeout_add (500, give_up_cb, &timed_out);
+
+  while (!watch->painted && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+  if (!timed_out)
+    g_source_remove (id);
+  /* Whatever the frame queued (a second layout pass) belongs to it. */
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  return watch->frame_ms;
+}
+
+static guint
+count_rows (GtkWidget *list_view)
+{
+  guint n = 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (list_view); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    n++;
+  return n;
+}
+
+static double
+widget_step (EbQuoteListView *list,
+             FrameWatch      *watch,
+             void           (*change) (EbQuoteListView *list, gconstpointer data),
+             gconstpointer    data,
+             const char      *label)
+{
+  gint64 start;
+  double change_ms, frame_ms;
+
+  watch->painted = FALSE;
+  watch->frame_ms = 0;
+  start = g_get_monotonic_time ();
+  change (list, data);
+  change_ms = ms_since (start);
+  frame_ms = wait_for_frame (watch);
+  g_print ("  %-22s %8.2f %8.2f %8.2f %8u %6u\n", label, change_ms, frame_ms,
+           change_ms + frame_ms, eb_quote_list_view_get_n_visible (list),
+           count_rows (GTK_WIDGET (eb_quote_list_view_get_list_view (list))));
+  return change_ms + frame_ms;
+}
+
+static void
+change_search (EbQuoteListView *list,
+               gconstpointer    data)
+{
+  eb_quote_list_view_set_search (list, data);
+}
+
+static void
+change_focus_theme (EbQuoteListView *list,
+                    gconstpointer    data)
+{
+  eb_quote_filter_set_focus_theme (eb_quote_list_view_get_filter (list), *(const gint64 *) data);
+}
+
+/* The same steps through EbQuoteListView in a window; the worst step. */
+static double
+widget_steps (EbCodingStore      *store,
+              const char * const *typing,
+              guint               n_typing,
+              const gint64       *themes)
+{
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *view = eb_quote_list_view_new ();
+  EbQuoteListView *list = EB_QUOTE_LIST_VIEW (view);
+  FrameWatch watch = { 0 };
+  GdkFrameClock *clock;
+  double worst = 0;
+  static const gint64 none = 0;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 800);
+  gtk_window_set_child (GTK_WINDOW (window), view);
+  gtk_window_present (GTK_WINDOW (window));
+  eb_quote_list_view_set_store (list, store);
+  while (eb_quote_filter_prepare (eb_quote_list_view_get_filter (list), 4000))
+    ;
+  wait_for_frame (&watch);
+  clock = gtk_widget_get_frame_clock (window);
+  g_signal_connect (clock, "before-paint", G_CALLBACK (before_paint_cb), &watch);
+  g_signal_connect_after (clock, "after-paint", G_CALLBACK (after_paint_cb), &watch);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+
+  g_print ("\nthrough the list widget in a 1000 x 800 window, in ms: the change (filter,\n"
+           "selection, list, count, chips), then the frame that shows it (layout, paint)\n"
+           "                           change    frame    total   quotes   rows\n");
+  for (guint i = 0; i < n_typing; i++)
+    {
+      double step = widget_step (list, &watch, change_search, typing[i],
+                                 *typing[i] != '\0' ? typing[i] : "(cleared)");
+
+      worst = MAX (worst, step);
+    }
+  eb_quote_list_view_set_search (list, "");
+  wait_for_frame (&watch);
+  for (guint t = 0; t <= N_THEMES; t += 3)
+    {
+      g_autofree char *label = t < N_THEMES ? g_strdup_printf ("theme %u (+ subthemes)", t + 1)
+                                            : g_strdup ("theme filter off");
+      double step = widget_step (list, &watch, change_focus_theme,
+                                 t < N_THEMES ? &themes[t] : &none, label);
+
+      worst = MAX (worst, step);
+    }
+  g_print ("  worst step: %.2f ms (target %.0f ms)\n", worst, SEARCH_TARGET);
+  g_signal_handlers_disconnect_by_data (clock, &watch);
+  gtk_window_destroy (GTK_WINDOW (window));
+  return worst;
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -302,49 +460,13 @@ main (int   argc,
   /* ---- Through the widget ---- */
   if (gtk_init_check ())
     {
-      GtkWidget *window = gtk_window_new ();
-      GtkWidget *view = eb_quote_list_view_new ();
-      EbQuoteListView *list = EB_QUOTE_LIST_VIEW (view);
-      double worst_widget = 0;
+      double worst_widget = widget_steps (store, typing, G_N_ELEMENTS (typing), themes);
 
-      gtk_window_set_default_size (GTK_WINDOW (window), 1000, 800);
-      gtk_window_set_child (GTK_WINDOW (window), view);
-      gtk_window_present (GTK_WINDOW (window));
-      eb_quote_list_view_set_store (list, store);
-      while (eb_quote_filter_prepare (eb_quote_list_view_get_filter (list), 4000))
-        ;
-      while (g_main_context_iteration (NULL, FALSE))
-        ;
-      g_print ("\nthrough the list widget (filter, selection, rows, count, chips), to the next frame\n");
-      for (guint i = 0; i < G_N_ELEMENTS (typing); i++)
+      if (worst_widget > SEARCH_TARGET)
         {
-          double elapsed;
-
-          start = g_get_monotonic_time ();
-          eb_quote_list_view_set_search (list, typing[i]);
-          elapsed = ms_since (start);
-          worst_widget = MAX (worst_widget, elapsed);
-          g_print ("  %-22s %9.2f %8u\n", *typing[i] != '\0' ? typing[i] : "(cleared)", elapsed,
-                   eb_quote_list_view_get_n_visible (list));
-          while (g_main_context_iteration (NULL, FALSE))
-            ;
+          g_print ("FAIL: through the widget, a step took longer than %.0f ms\n", SEARCH_TARGET);
+          ok = FALSE;
         }
-      g_print ("  search steps: worst %.2f ms\n", worst_widget);
-      eb_quote_list_view_set_search (list, "");
-      for (guint t = 0; t <= N_THEMES; t += 3)
-        {
-          double elapsed;
-
-          start = g_get_monotonic_time ();
-          eb_quote_filter_set_focus_theme (eb_quote_list_view_get_filter (list), t < N_THEMES ? themes[t] : 0);
-          elapsed = ms_since (start);
-          g_print ("  theme filter %s: %.2f ms (%u quotes)\n", t < N_THEMES ? "on" : "off", elapsed,
-                   eb_quote_list_view_get_n_visible (list));
-          worst_widget = MAX (worst_widget, elapsed);
-          while (g_main_context_iteration (NULL, FALSE))
-            ;
-        }
-      gtk_window_destroy (GTK_WINDOW (window));
     }
   else
     g_print ("\nno display: the widget's timings are left out (run under xvfb-run)\n");

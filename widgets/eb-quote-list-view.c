@@ -8,6 +8,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "eb-filter-model.h"
 #include "eb-quote-list-view.h"
 #include "eb-quote-row.h"
 
@@ -37,7 +38,7 @@ struct _EbQuoteListView
 
   EbCodingStore      *store;
   GtkFilter          *filter;
-  GtkFilterListModel *filter_model;
+  EbFilterModel      *filter_model;
   GtkMultiSelection  *selection;
   GArray             *attribute_columns;   /* guint */
   int                 id_column;
@@ -1117,7 +1118,7 @@ eb_quote_list_view_init (EbQuoteListView *self)
   self->value_choices = g_ptr_array_new_with_free_func (g_free);
   self->id_column = -1;
 
-  self->filter_model = gtk_filter_list_model_new (NULL, NULL);
+  self->filter_model = eb_filter_model_new ();
   self->selection = gtk_multi_selection_new (g_object_ref (G_LIST_MODEL (self->filter_model)));
   gtk_list_view_set_model (GTK_LIST_VIEW (self->list_view), GTK_SELECTION_MODEL (self->selection));
   g_signal_connect_swapped (self->filter_model, "items-changed", G_CALLBACK (items_changed_cb), self);
@@ -1162,8 +1163,7 @@ eb_quote_list_view_set_store (EbQuoteListView *self,
 
   disconnect_store (self);
   /* Empty the list first, so that nothing below works on the old quotes. */
-  gtk_filter_list_model_set_model (self->filter_model, NULL);
-  gtk_filter_list_model_set_filter (self->filter_model, NULL);
+  eb_filter_model_set_source (self->filter_model, NULL, NULL);
   g_clear_object (&self->filter);
   g_set_object (&self->store, store);
   set_entry_text (self, "");
@@ -1178,9 +1178,8 @@ eb_quote_list_view_set_store (EbQuoteListView *self,
       g_signal_connect_swapped (self->filter, "changed", G_CALLBACK (filter_changed_cb), self);
       g_signal_connect_swapped (eb_coding_store_get_codebook (store), "changed",
                                 G_CALLBACK (codebook_changed_cb), self);
-      gtk_filter_list_model_set_filter (self->filter_model, self->filter);
-      gtk_filter_list_model_set_model (self->filter_model,
-                                       G_LIST_MODEL (eb_coding_store_get_quotes (store)));
+      eb_filter_model_set_source (self->filter_model,
+                                  G_LIST_MODEL (eb_coding_store_get_quotes (store)), self->filter);
       self->prepare_id = g_idle_add_full (G_PRIORITY_LOW, prepare_search_cb, self, NULL);
       g_source_set_static_name (g_main_context_find_source_by_id (NULL, self->prepare_id),
                                 "[eb] quotes prepare_search_cb");
@@ -1348,24 +1347,15 @@ gboolean
 eb_quote_list_view_select_quote (EbQuoteListView *self,
                                  guint            index)
 {
-  GListModel *model;
-  guint n;
+  guint position;
 
   g_return_val_if_fail (EB_IS_QUOTE_LIST_VIEW (self), FALSE);
 
-  model = G_LIST_MODEL (self->filter_model);
-  n = g_list_model_get_n_items (model);
-  for (guint position = 0; position < n; position++)
-    {
-      g_autoptr(EbQuote) quote = g_list_model_get_item (model, position);
-
-      if (eb_quote_get_index (quote) == index)
-        {
-          eb_quote_list_view_select_position (self, position);
-          return TRUE;
-        }
-    }
-  return FALSE;
+  /* A quote's index is its position in the store's list. */
+  if (!eb_filter_model_find (self->filter_model, index, &position))
+    return FALSE;
+  eb_quote_list_view_select_position (self, position);
+  return TRUE;
 }
 
 /* The row of the list's child ITEM (a list item widget). */

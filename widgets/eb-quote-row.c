@@ -15,6 +15,11 @@
 #define MAX_TEXT_LINES 8
 /* The attribute values beside the respondent, as dim as .dim-label. */
 #define HEADER_VALUES_ALPHA 0.55
+/* Pixels between the row's lines. */
+#define ROW_SPACING 3
+/* The width a row asks for: the list gives every row its own width anyway,
+ * and asking the labels would lay out every answer unwrapped first. */
+#define ROW_WIDTH 240
 
 struct _EbQuoteRow
 {
@@ -43,6 +48,74 @@ eb_quote_row_dispose (GObject *object)
   G_OBJECT_CLASS (eb_quote_row_parent_class)->dispose (object);
 }
 
+/* The children stacked as a vertical box would, but measured only for
+ * height: after a change of the filter the list lays out some 200 new
+ * rows, and shaping each answer's text once more for a natural width
+ * nobody uses was most of that frame. */
+static void
+eb_quote_row_measure (GtkWidget      *widget,
+                      GtkOrientation  orientation,
+                      int             for_size,
+                      int            *minimum,
+                      int            *natural,
+                      int            *minimum_baseline,
+                      int            *natural_baseline)
+{
+  int width = for_size >= 0 ? for_size : ROW_WIDTH;
+  int n_children = 0;
+
+  *minimum = *natural = 0;
+  if (orientation == GTK_ORIENTATION_HORIZONTAL)
+    {
+      *minimum = *natural = ROW_WIDTH;
+      return;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      int child_minimum, child_natural;
+
+      if (!gtk_widget_should_layout (child))
+        continue;
+      gtk_widget_measure (child, GTK_ORIENTATION_VERTICAL, width, &child_minimum, &child_natural, NULL, NULL);
+      *minimum += child_minimum;
+      *natural += child_natural;
+      n_children++;
+    }
+  if (n_children > 1)
+    {
+      *minimum += ROW_SPACING * (n_children - 1);
+      *natural += ROW_SPACING * (n_children - 1);
+    }
+}
+
+static void
+eb_quote_row_size_allocate (GtkWidget *widget,
+                            int        width,
+                            int        height,
+                            int        baseline)
+{
+  int y = 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      int child_height;
+
+      if (!gtk_widget_should_layout (child))
+        continue;
+      gtk_widget_measure (child, GTK_ORIENTATION_VERTICAL, width, NULL, &child_height, NULL, NULL);
+      gtk_widget_size_allocate (child, &(GtkAllocation) { 0, y, width, child_height }, -1);
+      y += child_height + ROW_SPACING;
+    }
+}
+
+static GtkSizeRequestMode
+eb_quote_row_get_request_mode (GtkWidget *widget)
+{
+  return GTK_SIZE_REQUEST_HEIGHT_FOR_WIDTH;
+}
+
 static void
 eb_quote_row_class_init (EbQuoteRowClass *klass)
 {
@@ -51,7 +124,9 @@ eb_quote_row_class_init (EbQuoteRowClass *klass)
 
   object_class->dispose = eb_quote_row_dispose;
 
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
+  widget_class->measure = eb_quote_row_measure;
+  widget_class->size_allocate = eb_quote_row_size_allocate;
+  widget_class->get_request_mode = eb_quote_row_get_request_mode;
   gtk_widget_class_set_css_name (widget_class, "quoterow");
 }
 
@@ -84,11 +159,6 @@ question_query_tooltip_cb (GtkWidget  *label,
 static void
 eb_quote_row_init (EbQuoteRow *self)
 {
-  GtkLayoutManager *layout = gtk_widget_get_layout_manager (GTK_WIDGET (self));
-
-  gtk_orientable_set_orientation (GTK_ORIENTABLE (layout), GTK_ORIENTATION_VERTICAL);
-  gtk_box_layout_set_spacing (GTK_BOX_LAYOUT (layout), 3);
-
   /* One label for the respondent and their attributes, and no tooltips
    * set per bind: rows are made and bound by the dozen on every change of
    * the filter, and each widget less is time saved. */
