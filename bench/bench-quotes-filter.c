@@ -4,18 +4,20 @@
 #include "config.h"
 
 #include <stdlib.h>
+#include <time.h>
 
 #include <glib/gstdio.h>
 #include <gtk/gtk.h>
 
 #include "coding-analysis.h"
+#include "eb-filter-model.h"
 #include "eb-quote-filter.h"
 #include "eb-quote-list-view.h"
 
 /* How quickly the Quotes list follows the keyboard with 100,000 quotes
  * (issue 5: search-as-you-type and theme filtering update the list in
  * under 50 ms; tagging a quote is stored in under 5 ms). The model is the
- * one the list shows: a GtkFilterListModel over the store's quotes with
+ * one the list shows: an EbFilterModel over the store's quotes with
  * EbQuoteFilter, in a project file on disk. Times, in ms:
  *
  *   search steps   typing "confidence" one letter at a time, then deleting
@@ -29,9 +31,11 @@
  *   counts         the sidebar's counts over the current scope, made when
  *                  the main loop is idle;
  *   widget         with a display, the same steps through EbQuoteListView
- *                  in a window: GTK 4.8's list machinery (selection,
- *                  list item manager, up to 200 rows rebound) comes on
- *                  top of the model's time. Shown, not held to a target.
+ *                  in a window, up to the end of the first frame that
+ *                  shows them: GTK 4.8's list machinery (selection, list
+ *                  item manager, some 200 rows made) and the layout and
+ *                  painting of the rows on screen come on top of the
+ *                  model's time. Held to the same target.
  *
  * The baseline types the same letters into a plain GtkFilterListModel with
  * a GtkStringFilter on the quotes' "text" property (ignoring case), as a
@@ -54,6 +58,17 @@ static const char *words[] = {
   "sharing", "ideas", "colleagues", "safe", "space", "games", "resources", "reassured", "Link",
   "Teacher", "discussing", "problems", "solutions", "other", "schools", "confident", "time",
 };
+
+/* As EbQuoteListView tests each quote. */
+static EbQuoteFilter *match_filter;
+static EbQuoteList *match_quotes;
+
+static gboolean
+match_quote (guint    index,
+             gpointer data)
+{
+  return eb_quote_filter_matches (match_filter, eb_quote_list_get_quote (match_quotes, index));
+}
 
 static double
 ms_since (gint64 start)
@@ -119,10 +134,15 @@ typedef struct
 } Step;
 
 /* The time a step costs through the window: the change itself (filter,
- * model, selection, list, count, chips) and then the frame that shows it
- * (layout of the new rows and their painting), from the frame clock's
- * "before-paint" to its "after-paint". Waiting for the frame clock's next
- * tick is not counted: that is the display's rhythm, not our work. */
+ * model, selection, list, count, chips) and then the first frame that
+ * shows it (layout of the new rows and their painting), from the frame
+ * clock's "before-paint" to its "after-paint". Waiting for the frame
+ * clock's tick is not counted: that is the display's rhythm, not our work.
+ * What the list does afterwards when idle (binding the rows it keeps off
+ * screen, a few per frame) is shown apart as the processor time spent in
+ * the next SETTLE_MS: it does not hold up the next key press. */
+#define SETTLE_MS 150
+
 typedef struct
 {
   gint64   frame_start;
@@ -134,15 +154,17 @@ static void
 before_paint_cb (GdkFrameClock *clock,
                  FrameWatch    *watch)
 {
-  watch->frame_start = g_get_monotonic_time ();
+  if (!watch->painted)
+    watch->frame_start = g_get_monotonic_time ();
 }
 
 static void
 after_paint_cb (GdkFrameClock *clock,
                 FrameWatch    *watch)
 {
-  if (watch->frame_start != 0)
-    watch->frame_ms += ms_since (watch->frame_start);
+  if (watch->painted || watch->frame_start == 0)
+    return;
+  watch->frame_ms = ms_since (watch->frame_start);
   watch->frame_start = 0;
   watch->painted = TRUE;
 }
@@ -156,8 +178,18 @@ give_up_cb (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
-/* Runs the main loop until a frame has been painted (or 500 ms passed:
- * a change that shows nothing new needs no frame). */
+static void
+run_for (guint ms)
+{
+  gboolean timed_out = FALSE;
+
+  g_timeout_add (ms, give_up_cb, &timed_out);
+  while (!timed_out)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+/* Runs the main loop until the first frame has been painted (or 500 ms
+ * passed: a change that shows nothing new needs no frame). */
 static double
 wait_for_frame (FrameWatch *watch)
 {
@@ -168,21 +200,16 @@ wait_for_frame (FrameWatch *watch)
     g_main_context_iteration (NULL, TRUE);
   if (!timed_out)
     g_source_remove (id);
-  /* Whatever the frame queued (a second layout pass) belongs to it. */
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-  return watch->frame_ms;
+  return watch->painted ? watch->frame_ms : 0;
 }
 
-static guint
-count_rows (GtkWidget *list_view)
+static double
+cpu_ms (void)
 {
-  guint n = 0;
+  struct timespec now;
 
-  for (GtkWidget *child = gtk_widget_get_first_child (list_view); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    n++;
-  return n;
+  clock_gettime (CLOCK_PROCESS_CPUTIME_ID, &now);
+  return now.tv_sec * 1000.0 + now.tv_nsec / 1e6;
 }
 
 static double
@@ -193,7 +220,7 @@ widget_step (EbQuoteListView *list,
              const char      *label)
 {
   gint64 start;
-  double change_ms, frame_ms;
+  double change_ms, frame_ms, settle_start;
 
   watch->painted = FALSE;
   watch->frame_ms = 0;
@@ -201,9 +228,10 @@ widget_step (EbQuoteListView *list,
   change (list, data);
   change_ms = ms_since (start);
   frame_ms = wait_for_frame (watch);
-  g_print ("  %-22s %8.2f %8.2f %8.2f %8u %6u\n", label, change_ms, frame_ms,
-           change_ms + frame_ms, eb_quote_list_view_get_n_visible (list),
-           count_rows (GTK_WIDGET (eb_quote_list_view_get_list_view (list))));
+  settle_start = cpu_ms ();
+  run_for (SETTLE_MS);
+  g_print ("  %-22s %8.2f %8.2f %8.2f %8.2f %8u\n", label, change_ms, frame_ms,
+           change_ms + frame_ms, cpu_ms () - settle_start, eb_quote_list_view_get_n_visible (list));
   return change_ms + frame_ms;
 }
 
@@ -242,16 +270,15 @@ widget_steps (EbCodingStore      *store,
   eb_quote_list_view_set_store (list, store);
   while (eb_quote_filter_prepare (eb_quote_list_view_get_filter (list), 4000))
     ;
-  wait_for_frame (&watch);
+  run_for (500);
   clock = gtk_widget_get_frame_clock (window);
   g_signal_connect (clock, "before-paint", G_CALLBACK (before_paint_cb), &watch);
   g_signal_connect_after (clock, "after-paint", G_CALLBACK (after_paint_cb), &watch);
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
 
   g_print ("\nthrough the list widget in a 1000 x 800 window, in ms: the change (filter,\n"
-           "selection, list, count, chips), then the frame that shows it (layout, paint)\n"
-           "                           change    frame    total   quotes   rows\n");
+           "selection, list, count, chips), the first frame that shows it (layout, paint),\n"
+           "their total, and the processor time spent afterwards when idle (rows off screen)\n"
+           "                           change    frame    shown     idle   quotes\n");
   for (guint i = 0; i < n_typing; i++)
     {
       double step = widget_step (list, &watch, change_search, typing[i],
@@ -260,7 +287,7 @@ widget_steps (EbCodingStore      *store,
       worst = MAX (worst, step);
     }
   eb_quote_list_view_set_search (list, "");
-  wait_for_frame (&watch);
+  run_for (SETTLE_MS);
   for (guint t = 0; t <= N_THEMES; t += 3)
     {
       g_autofree char *label = t < N_THEMES ? g_strdup_printf ("theme %u (+ subthemes)", t + 1)
@@ -292,7 +319,7 @@ main (int   argc,
   g_autoptr(EbSurvey) survey = NULL;
   g_autoptr(EbProject) project = NULL;
   g_autoptr(EbCodingStore) store = NULL;
-  g_autoptr(GtkFilterListModel) ours = NULL;
+  g_autoptr(EbFilterModel) ours = NULL;
   g_autoptr(GtkFilterListModel) baseline = NULL;
   GtkStringFilter *string_filter;
   EbQuoteFilter *filter;
@@ -349,7 +376,11 @@ main (int   argc,
   eb_undo_stack_clear (eb_coding_store_get_undo_stack (store));
 
   filter = EB_QUOTE_FILTER (eb_quote_filter_new (store));
-  ours = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (quotes)), GTK_FILTER (filter));
+  ours = eb_filter_model_new ();
+  match_filter = filter;
+  match_quotes = quotes;
+  eb_filter_model_set_match_func (ours, match_quote, NULL);
+  eb_filter_model_set_source (ours, G_LIST_MODEL (quotes), GTK_FILTER (filter));
   string_filter = gtk_string_filter_new (gtk_property_expression_new (EB_TYPE_QUOTE, NULL, "text"));
   gtk_string_filter_set_ignore_case (string_filter, TRUE);
   gtk_string_filter_set_match_mode (string_filter, GTK_STRING_FILTER_MATCH_MODE_SUBSTRING);

@@ -12,6 +12,8 @@ struct _EbFilterModel
   GListModel *model;
   GtkFilter  *filter;
   GArray     *shown;    /* guint: the source positions of the items, ascending */
+  EbFilterModelMatchFunc match_func;
+  gpointer    match_data;
 
   /* While a change is being told (replace_shown): the items before
    * split_old are old's, the others shown's from split_new on. */
@@ -73,6 +75,8 @@ source_matches (EbFilterModel *self,
 
   if (self->filter == NULL)
     return TRUE;
+  if (self->match_func != NULL)
+    return self->match_func (source_position, self->match_data);
   item = g_list_model_get_item (self->model, source_position);
   return item != NULL && gtk_filter_match (self->filter, item);
 }
@@ -420,6 +424,17 @@ eb_filter_model_set_source (EbFilterModel *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODEL]);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILTER]);
   notify_n_items (self, n_before);
+}
+
+void
+eb_filter_model_set_match_func (EbFilterModel          *self,
+                                EbFilterModelMatchFunc  func,
+                                gpointer                user_data)
+{
+  g_return_if_fail (EB_IS_FILTER_MODEL (self));
+
+  self->match_func = func;
+  self->match_data = user_data;
 }
 
 GListModel *

@@ -231,16 +231,20 @@ match_coding (EbQuoteFilter *self,
 }
 
 static gboolean
-eb_quote_filter_match (GtkFilter *filter,
-                       gpointer   item)
+matches (EbQuoteFilter *self,
+         EbQuote       *quote)
 {
-  EbQuoteFilter *self = EB_QUOTE_FILTER (filter);
-  EbQuote *quote = item;
-
   /* A quote of another store (a model being replaced): nothing to match. */
   if (self->survey == NULL || eb_quote_get_survey (quote) != self->survey)
     return FALSE;
   return match_scope (self, quote) && match_coding (self, quote);
+}
+
+static gboolean
+eb_quote_filter_match (GtkFilter *filter,
+                       gpointer   item)
+{
+  return matches (EB_QUOTE_FILTER (filter), item);
 }
 
 static GtkFilterMatch
@@ -498,6 +502,13 @@ eb_quote_filter_get_store (EbQuoteFilter *self)
   g_return_val_if_fail (EB_IS_QUOTE_FILTER (self), NULL);
 
   return self->store;
+}
+
+gboolean
+eb_quote_filter_matches (EbQuoteFilter *self,
+                         EbQuote       *quote)
+{
+  return matches (self, quote);
 }
 
 gboolean

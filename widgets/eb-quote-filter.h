@@ -46,6 +46,11 @@ G_DECLARE_FINAL_TYPE (EbQuoteFilter, eb_quote_filter, EB, QUOTE_FILTER, GtkFilte
 GtkFilter     *eb_quote_filter_new                (EbCodingStore *store);
 EbCodingStore *eb_quote_filter_get_store          (EbQuoteFilter *self);
 
+/* What gtk_filter_match() answers for QUOTE, without the type checks:
+ * for EbFilterModel's passes over every quote. */
+gboolean       eb_quote_filter_matches            (EbQuoteFilter *self,
+                                                   EbQuote       *quote);
+
 /* Folds up to N_QUOTES more answers for searching; FALSE when all are
  * done. For idle callbacks, so that the first search is as quick as the
  * next. */

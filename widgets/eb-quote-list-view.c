@@ -46,6 +46,16 @@ struct _EbQuoteListView
   guint               prepare_id;
   gboolean            updating;            /* filling the popover's controls */
 
+  /* While a change of the filter is shown, rows below the first
+   * n_eager_rows are bound later, a few at a time (bind_rows_cb). */
+  gboolean            filtering;
+  gboolean            filter_moved;        /* and the list changed with it */
+  guint               n_eager_rows;
+  GHashTable         *pending_rows;        /* EbQuoteRow */
+  guint               bind_id;
+  GdkFrameClock      *filter_clock;        /* whose next frame ends the change */
+  gulong              after_paint_id;
+
   GListStore         *theme_store;         /* EbTheme, depth first, for the popover */
   GPtrArray          *theme_checks;        /* GtkCheckButton, bound */
   GArray             *question_columns;    /* guint, after "All questions" */
@@ -86,6 +96,13 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
+
+/* Pixels: no row is shorter (so that the rows bound at once fill the
+ * window), and the height of a row waiting to be bound, when it had none. */
+#define MIN_ROW_HEIGHT      48
+#define PENDING_ROW_HEIGHT  80
+/* Rows bound per idle callback after a change of the filter. */
+#define BIND_BATCH          16
 
 static GQuark chip_kind_quark;
 static GQuark list_item_quark;
@@ -802,28 +819,97 @@ setup_row_cb (GtkSignalListItemFactory *factory,
 {
   GtkWidget *row = eb_quote_row_new ();
 
-  gtk_widget_set_margin_start (row, 12);
-  gtk_widget_set_margin_end (row, 12);
-  gtk_widget_set_margin_top (row, 8);
-  gtk_widget_set_margin_bottom (row, 8);
   /* The list item owns the row: a plain pointer back is safe. */
   g_object_set_qdata (G_OBJECT (row), list_item_quark, item);
   gtk_list_item_set_child (item, row);
 }
 
 static void
-bind_row_cb (GtkSignalListItemFactory *factory,
-             GtkListItem              *item,
-             EbQuoteListView          *self)
+bind_row (EbQuoteListView *self,
+          EbQuoteRow      *row,
+          GtkListItem     *item)
 {
-  if (self->store == NULL)
-    return;
-  eb_quote_row_bind (EB_QUOTE_ROW (gtk_list_item_get_child (item)),
-                     gtk_list_item_get_item (item),
+  g_hash_table_remove (self->pending_rows, row);
+  eb_quote_row_bind (row, gtk_list_item_get_item (item),
                      eb_coding_store_get_codebook (self->store),
                      self->id_column,
                      (const guint *) self->attribute_columns->data,
                      self->attribute_columns->len);
+}
+
+static int
+compare_row_positions (gconstpointer a,
+                       gconstpointer b)
+{
+  GtkListItem *item_a = g_object_get_qdata (*(GObject * const *) a, list_item_quark);
+  GtkListItem *item_b = g_object_get_qdata (*(GObject * const *) b, list_item_quark);
+  guint position_a = gtk_list_item_get_position (item_a);
+  guint position_b = gtk_list_item_get_position (item_b);
+
+  return position_a < position_b ? -1 : position_a > position_b;
+}
+
+/* Binds up to MAX_ROWS waiting rows above position LIMIT, top first. */
+static void
+bind_pending_rows (EbQuoteListView *self,
+                   guint            limit,
+                   guint            max_rows)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_sized_new (g_hash_table_size (self->pending_rows));
+  GHashTableIter iter;
+  gpointer row;
+
+  g_hash_table_iter_init (&iter, self->pending_rows);
+  while (g_hash_table_iter_next (&iter, &row, NULL))
+    g_ptr_array_add (rows, row);
+  g_ptr_array_sort (rows, compare_row_positions);
+  for (guint i = 0; i < rows->len && i < max_rows; i++)
+    {
+      GtkListItem *item = g_object_get_qdata (g_ptr_array_index (rows, i), list_item_quark);
+
+      if (gtk_list_item_get_position (item) >= limit)
+        break;
+      bind_row (self, g_ptr_array_index (rows, i), item);
+    }
+}
+
+static gboolean
+bind_rows_cb (gpointer data)
+{
+  EbQuoteListView *self = data;
+
+  bind_pending_rows (self, G_MAXUINT, BIND_BATCH);
+  if (g_hash_table_size (self->pending_rows) > 0)
+    return G_SOURCE_CONTINUE;
+  self->bind_id = 0;
+  return G_SOURCE_REMOVE;
+}
+
+/* GTK 4.8's list view keeps some 200 rows, most of them off screen, and
+ * a change of the filter gives nearly all of them new quotes: laying out
+ * 200 answers made most of the time a search step took. While the filter
+ * changes, only the rows that can be on screen (the list then shows its
+ * top) are bound; the others stay empty at their likely height and are
+ * bound when the main loop is idle after the frame that shows the change
+ * (end_filtering). */
+static void
+bind_row_cb (GtkSignalListItemFactory *factory,
+             GtkListItem              *item,
+             EbQuoteListView          *self)
+{
+  EbQuoteRow *row = EB_QUOTE_ROW (gtk_list_item_get_child (item));
+  int height;
+
+  if (self->store == NULL)
+    return;
+  if (!self->filtering || gtk_list_item_get_position (item) < self->n_eager_rows)
+    {
+      bind_row (self, row, item);
+      return;
+    }
+  height = gtk_widget_get_height (GTK_WIDGET (row));
+  eb_quote_row_bind_later (row, gtk_list_item_get_item (item), height > 0 ? height : PENDING_ROW_HEIGHT);
+  g_hash_table_add (self->pending_rows, row);
 }
 
 static void
@@ -831,7 +917,10 @@ unbind_row_cb (GtkSignalListItemFactory *factory,
                GtkListItem              *item,
                EbQuoteListView          *self)
 {
-  eb_quote_row_unbind (EB_QUOTE_ROW (gtk_list_item_get_child (item)));
+  EbQuoteRow *row = EB_QUOTE_ROW (gtk_list_item_get_child (item));
+
+  g_hash_table_remove (self->pending_rows, row);
+  eb_quote_row_unbind (row);
 }
 
 /* A new factory rebinds every row: how a change of the attributes shown
@@ -891,11 +980,87 @@ stop_search_cb (EbQuoteListView *self,
   gtk_widget_grab_focus (self->list_view);
 }
 
+static gboolean
+match_quote_cb (guint    index,
+                gpointer data)
+{
+  EbQuoteListView *self = data;
+
+  return eb_quote_filter_matches (get_filter (self),
+                                  eb_quote_list_get_quote (eb_coding_store_get_quotes (self->store), index));
+}
+
+/* The change of the filter has been shown: rows bound from now on are
+ * bound at once, the rest that wait when idle. */
+static void
+end_filtering (EbQuoteListView *self)
+{
+  self->filtering = FALSE;
+  /* A frame clock disposed with its window has dropped its handlers. */
+  if (self->after_paint_id != 0 &&
+      g_signal_handler_is_connected (self->filter_clock, self->after_paint_id))
+    g_signal_handler_disconnect (self->filter_clock, self->after_paint_id);
+  self->after_paint_id = 0;
+  g_clear_object (&self->filter_clock);
+  if (g_hash_table_size (self->pending_rows) > 0 && self->bind_id == 0)
+    {
+      self->bind_id = g_idle_add (bind_rows_cb, self);
+      g_source_set_static_name (g_main_context_find_source_by_id (NULL, self->bind_id),
+                                "[eb] quotes bind_rows_cb");
+    }
+}
+
+static void
+after_paint_cb (EbQuoteListView *self,
+                GdkFrameClock   *clock)
+{
+  end_filtering (self);
+}
+
+/* Before the filter model follows a change of the filter: connected
+ * before the model's own handler. The list view makes and binds its new
+ * rows now or in the next frame's layout: until that frame is painted,
+ * rows beyond the first screenful wait (bind_row_cb). */
+static void
+filter_changing_cb (EbQuoteListView *self,
+                    GtkFilterChange  change,
+                    GtkFilter       *filter)
+{
+  int height = gtk_widget_get_height (self->scrolled_window);
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (self->list_view);
+
+  self->filter_moved = FALSE;
+  /* Unshown, nothing is laid out: nothing to put off. */
+  if (height <= 0 || clock == NULL || !gtk_widget_get_mapped (self->list_view))
+    return;
+  self->filtering = TRUE;
+  self->n_eager_rows = height / MIN_ROW_HEIGHT + 2;
+  if (self->after_paint_id == 0)
+    {
+      self->filter_clock = g_object_ref (clock);
+      self->after_paint_id = g_signal_connect_swapped (clock, "after-paint",
+                                                       G_CALLBACK (after_paint_cb), self);
+    }
+}
+
+/* After the filter model followed it (connected after). A new result
+ * is read from its top. */
 static void
 filter_changed_cb (EbQuoteListView *self,
                    GtkFilterChange  change,
                    GtkFilter       *filter)
 {
+  /* Not by the adjustment: GTK 4.8's list view would read its new
+   * position from the rows' old places. */
+  if (self->filter_moved && g_list_model_get_n_items (G_LIST_MODEL (self->filter_model)) > 0)
+    gtk_widget_activate_action (self->list_view, "list.scroll-to-item", "u", 0);
+  if (self->filtering)
+    {
+      bind_pending_rows (self, self->n_eager_rows, G_MAXUINT);
+      if (!self->filter_moved)
+        end_filtering (self);
+    }
+
   rebuild_chips (self);
   sync_theme_checks (self);
   if (self->filter_popover != NULL && gtk_widget_get_visible (self->filter_popover))
@@ -919,6 +1084,8 @@ items_changed_cb (EbQuoteListView *self,
                   guint            added,
                   GListModel      *model)
 {
+  if (self->filtering)
+    self->filter_moved = TRUE;
   if (removed != added)
     update_count (self);
 }
@@ -931,7 +1098,10 @@ disconnect_store (EbQuoteListView *self)
     g_signal_handlers_disconnect_by_func (eb_coding_store_get_codebook (self->store),
                                           codebook_changed_cb, self);
   if (self->filter != NULL)
-    g_signal_handlers_disconnect_by_func (self->filter, filter_changed_cb, self);
+    {
+      g_signal_handlers_disconnect_by_func (self->filter, filter_changing_cb, self);
+      g_signal_handlers_disconnect_by_func (self->filter, filter_changed_cb, self);
+    }
 }
 
 static gboolean
@@ -949,6 +1119,8 @@ eb_quote_list_view_dispose (GObject *object)
   GtkWidget *child;
 
   disconnect_store (self);
+  end_filtering (self);
+  g_clear_handle_id (&self->bind_id, g_source_remove);
   if (self->filter_model != NULL)
     g_signal_handlers_disconnect_by_func (self->filter_model, items_changed_cb, self);
   if (self->list_view != NULL)
@@ -978,6 +1150,7 @@ eb_quote_list_view_finalize (GObject *object)
   g_clear_pointer (&self->attribute_choices, g_array_unref);
   g_clear_pointer (&self->value_choices, g_ptr_array_unref);
   g_clear_pointer (&self->coders, g_strfreev);
+  g_clear_pointer (&self->pending_rows, g_hash_table_unref);
 
   G_OBJECT_CLASS (eb_quote_list_view_parent_class)->finalize (object);
 }
@@ -1116,6 +1289,7 @@ eb_quote_list_view_init (EbQuoteListView *self)
   self->question_columns = g_array_new (FALSE, FALSE, sizeof (guint));
   self->attribute_choices = g_array_new (FALSE, FALSE, sizeof (guint));
   self->value_choices = g_ptr_array_new_with_free_func (g_free);
+  self->pending_rows = g_hash_table_new (NULL, NULL);
   self->id_column = -1;
 
   self->filter_model = eb_filter_model_new ();
@@ -1164,6 +1338,7 @@ eb_quote_list_view_set_store (EbQuoteListView *self,
   disconnect_store (self);
   /* Empty the list first, so that nothing below works on the old quotes. */
   eb_filter_model_set_source (self->filter_model, NULL, NULL);
+  eb_filter_model_set_match_func (self->filter_model, NULL, NULL);
   g_clear_object (&self->filter);
   g_set_object (&self->store, store);
   set_entry_text (self, "");
@@ -1175,11 +1350,15 @@ eb_quote_list_view_set_store (EbQuoteListView *self,
       self->filter = eb_quote_filter_new (store);
       self->id_column = eb_quote_list_get_id_column (eb_coding_store_get_quotes (store));
       choose_attribute_columns (self);
-      g_signal_connect_swapped (self->filter, "changed", G_CALLBACK (filter_changed_cb), self);
-      g_signal_connect_swapped (eb_coding_store_get_codebook (store), "changed",
-                                G_CALLBACK (codebook_changed_cb), self);
+      /* Before the filter model's handler (connected in set_source). */
+      g_signal_connect_swapped (self->filter, "changed", G_CALLBACK (filter_changing_cb), self);
+      eb_filter_model_set_match_func (self->filter_model, match_quote_cb, self);
       eb_filter_model_set_source (self->filter_model,
                                   G_LIST_MODEL (eb_coding_store_get_quotes (store)), self->filter);
+      g_signal_connect_data (self->filter, "changed", G_CALLBACK (filter_changed_cb), self,
+                             NULL, G_CONNECT_SWAPPED | G_CONNECT_AFTER);
+      g_signal_connect_swapped (eb_coding_store_get_codebook (store), "changed",
+                                G_CALLBACK (codebook_changed_cb), self);
       self->prepare_id = g_idle_add_full (G_PRIORITY_LOW, prepare_search_cb, self, NULL);
       g_source_set_static_name (g_main_context_find_source_by_id (NULL, self->prepare_id),
                                 "[eb] quotes prepare_search_cb");

@@ -15,8 +15,12 @@
 #define MAX_TEXT_LINES 8
 /* The attribute values beside the respondent, as dim as .dim-label. */
 #define HEADER_VALUES_ALPHA 0.55
-/* Pixels between the row's lines. */
+/* Pixels between the row's lines, and around them (the list makes some
+ * 200 rows at a time: padding kept here costs nothing, margins set on
+ * each new row cost a resize each). */
 #define ROW_SPACING 3
+#define ROW_PADDING_X 12
+#define ROW_PADDING_Y 8
 /* The width a row asks for: the list gives every row its own width anyway,
  * and asking the labels would lay out every answer unwrapped first. */
 #define ROW_WIDTH 240
@@ -26,6 +30,8 @@ struct _EbQuoteRow
   GtkWidget   parent_instance;
 
   EbQuote    *quote;
+  EbQuote    *pending;          /* to be shown later (bind_later) */
+  int         pending_height;
 
   GtkWidget  *header_label;
   GtkWidget  *question_label;
@@ -44,6 +50,7 @@ eb_quote_row_dispose (GObject *object)
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
   g_clear_object (&self->quote);
+  g_clear_object (&self->pending);
 
   G_OBJECT_CLASS (eb_quote_row_parent_class)->dispose (object);
 }
@@ -61,15 +68,23 @@ eb_quote_row_measure (GtkWidget      *widget,
                       int            *minimum_baseline,
                       int            *natural_baseline)
 {
-  int width = for_size >= 0 ? for_size : ROW_WIDTH;
+  EbQuoteRow *self = EB_QUOTE_ROW (widget);
+  int width = MAX ((for_size >= 0 ? for_size : ROW_WIDTH) - 2 * ROW_PADDING_X, 0);
   int n_children = 0;
 
-  *minimum = *natural = 0;
   if (orientation == GTK_ORIENTATION_HORIZONTAL)
     {
       *minimum = *natural = ROW_WIDTH;
       return;
     }
+  /* Empty until bound: as tall as it will probably be, so that the list
+   * keeps its length and its scroll bar. */
+  if (self->pending != NULL)
+    {
+      *minimum = *natural = self->pending_height;
+      return;
+    }
+  *minimum = *natural = 2 * ROW_PADDING_Y;
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
        child = gtk_widget_get_next_sibling (child))
     {
@@ -95,8 +110,9 @@ eb_quote_row_size_allocate (GtkWidget *widget,
                             int        height,
                             int        baseline)
 {
-  int y = 0;
+  int y = ROW_PADDING_Y;
 
+  width = MAX (width - 2 * ROW_PADDING_X, 0);
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
        child = gtk_widget_get_next_sibling (child))
     {
@@ -105,7 +121,7 @@ eb_quote_row_size_allocate (GtkWidget *widget,
       if (!gtk_widget_should_layout (child))
         continue;
       gtk_widget_measure (child, GTK_ORIENTATION_VERTICAL, width, NULL, &child_height, NULL, NULL);
-      gtk_widget_size_allocate (child, &(GtkAllocation) { 0, y, width, child_height }, -1);
+      gtk_widget_size_allocate (child, &(GtkAllocation) { ROW_PADDING_X, y, width, child_height }, -1);
       y += child_height + ROW_SPACING;
     }
 }
@@ -156,9 +172,16 @@ question_query_tooltip_cb (GtkWidget  *label,
   return TRUE;
 }
 
+/* The row's labels and chips are made when it is first bound: a row the
+ * list binds later (bind_later) may be dropped before it ever is, and
+ * after a change of the filter the list makes and drops some 200 of
+ * them. */
 static void
-eb_quote_row_init (EbQuoteRow *self)
+ensure_children (EbQuoteRow *self)
 {
+  if (self->header_label != NULL)
+    return;
+
   /* One label for the respondent and their attributes, and no tooltips
    * set per bind: rows are made and bound by the dozen on every change of
    * the filter, and each widget less is time saved. */
@@ -189,6 +212,11 @@ eb_quote_row_init (EbQuoteRow *self)
   self->chips = eb_theme_chips_new ();
   gtk_widget_set_margin_top (self->chips, 2);
   gtk_widget_set_parent (self->chips, GTK_WIDGET (self));
+}
+
+static void
+eb_quote_row_init (EbQuoteRow *self)
+{
 }
 
 GtkWidget *
@@ -276,7 +304,13 @@ eb_quote_row_bind (EbQuoteRow  *self,
   g_return_if_fail (EB_IS_QUOTE (quote));
   g_return_if_fail (EB_IS_CODEBOOK (codebook));
 
+  ensure_children (self);
   g_set_object (&self->quote, quote);
+  if (self->pending != NULL)
+    {
+      g_clear_object (&self->pending);
+      gtk_widget_queue_resize (GTK_WIDGET (self));
+    }
   survey = eb_quote_get_survey (quote);
   row = eb_quote_get_row (quote);
 
@@ -318,11 +352,45 @@ eb_quote_row_bind (EbQuoteRow  *self,
 }
 
 void
+eb_quote_row_bind_later (EbQuoteRow *self,
+                         EbQuote    *quote,
+                         int         height)
+{
+  g_return_if_fail (EB_IS_QUOTE_ROW (self));
+  g_return_if_fail (EB_IS_QUOTE (quote));
+
+  g_clear_object (&self->quote);
+  g_set_object (&self->pending, quote);
+  self->pending_height = MAX (height, 1);
+  if (self->header_label != NULL)
+    {
+      gtk_label_set_text (GTK_LABEL (self->header_label), "");
+      gtk_label_set_attributes (GTK_LABEL (self->header_label), NULL);
+      gtk_label_set_text (GTK_LABEL (self->question_label), "");
+      gtk_label_set_text (GTK_LABEL (self->text_label), "");
+      gtk_label_set_attributes (GTK_LABEL (self->text_label), NULL);
+      eb_theme_chips_clear (EB_THEME_CHIPS (self->chips));
+    }
+  /* A new row has not been measured yet: nothing to redo. */
+  if (self->header_label != NULL || gtk_widget_get_height (GTK_WIDGET (self)) > 0)
+    gtk_widget_queue_resize (GTK_WIDGET (self));
+}
+
+EbQuote *
+eb_quote_row_get_pending_quote (EbQuoteRow *self)
+{
+  g_return_val_if_fail (EB_IS_QUOTE_ROW (self), NULL);
+
+  return self->pending;
+}
+
+void
 eb_quote_row_unbind (EbQuoteRow *self)
 {
   g_return_if_fail (EB_IS_QUOTE_ROW (self));
 
   g_clear_object (&self->quote);
+  g_clear_object (&self->pending);
 }
 
 EbQuote *
@@ -338,6 +406,7 @@ eb_quote_row_get_chips (EbQuoteRow *self)
 {
   g_return_val_if_fail (EB_IS_QUOTE_ROW (self), NULL);
 
+  ensure_children (self);
   return EB_THEME_CHIPS (self->chips);
 }
 
@@ -346,5 +415,6 @@ eb_quote_row_get_text_label (EbQuoteRow *self)
 {
   g_return_val_if_fail (EB_IS_QUOTE_ROW (self), NULL);
 
+  ensure_children (self);
   return GTK_LABEL (self->text_label);
 }

@@ -25,7 +25,16 @@ void          eb_quote_row_bind           (EbQuoteRow   *self,
                                            int           id_column,
                                            const guint  *attribute_columns,
                                            guint         n_attribute_columns);
+/* Leaves the row empty, HEIGHT pixels tall, until it is bound to QUOTE:
+ * for rows the list keeps off screen while a change of the filter brings
+ * hundreds of new quotes at once (EbQuoteListView binds them when idle). */
+void          eb_quote_row_bind_later     (EbQuoteRow   *self,
+                                           EbQuote      *quote,
+                                           int           height);
+/* The quote the row waits to show, or NULL. */
+EbQuote      *eb_quote_row_get_pending_quote (EbQuoteRow *self);
 void          eb_quote_row_unbind         (EbQuoteRow   *self);
+/* The quote the row shows: NULL while it waits (bind_later). */
 EbQuote      *eb_quote_row_get_quote      (EbQuoteRow   *self);
 EbThemeChips *eb_quote_row_get_chips      (EbQuoteRow   *self);
 /* The answer's label, with its highlight attributes. */

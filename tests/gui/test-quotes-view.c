@@ -990,6 +990,64 @@ test_theme_table (Fixture       *fixture,
 
 /* 100,000 quotes: loading, searching and filtering by a theme give the
  * right counts. Times are printed, not held to: bench/ does that. */
+/* The rows of the list, counted by state: showing a quote, waiting to be
+ * bound, and, of those inside the list's visible area, waiting. A row
+ * shown must show a quote the search matched. */
+typedef struct
+{
+  guint shown;
+  guint waiting;
+  guint waiting_on_screen;
+  guint on_screen;
+} RowCount;
+
+static void
+count_rows (GtkWidget   *list_view,
+            GtkWidget   *widget,
+            const char  *search,
+            RowCount    *count)
+{
+  if (EB_IS_QUOTE_ROW (widget))
+    {
+      EbQuoteRow *row = EB_QUOTE_ROW (widget);
+      graphene_rect_t bounds;
+      gboolean on_screen;
+
+      /* The list keeps the rows out of sight unmapped, where they were. */
+      g_assert_true (gtk_widget_compute_bounds (widget, list_view, &bounds));
+      on_screen = gtk_widget_is_drawable (widget) &&
+                  bounds.origin.y + bounds.size.height > 0 &&
+                  bounds.origin.y < gtk_widget_get_height (list_view);
+      count->on_screen += on_screen;
+      if (eb_quote_row_get_pending_quote (row) != NULL)
+        {
+          g_assert_null (eb_quote_row_get_quote (row));
+          count->waiting++;
+          count->waiting_on_screen += on_screen;
+        }
+      else if (eb_quote_row_get_quote (row) != NULL)
+        {
+          g_assert_nonnull (strstr (eb_quote_get_text (eb_quote_row_get_quote (row)), search));
+          count->shown++;
+        }
+      return;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    count_rows (list_view, child, search, count);
+}
+
+static gboolean
+all_rows_bound (gpointer data)
+{
+  EbQuoteListView *list = data;
+  GtkWidget *list_view = GTK_WIDGET (eb_quote_list_view_get_list_view (list));
+  RowCount count = { 0 };
+
+  count_rows (list_view, list_view, eb_quote_list_view_get_search (list), &count);
+  return count.waiting == 0;
+}
+
 static void
 test_large (void)
 {
@@ -1003,6 +1061,12 @@ test_large (void)
   g_autoptr(GError) error = NULL;
   gint64 theme, start;
   guint expected = 0;
+  GtkWidget *list_view;
+  GtkAdjustment *vadjustment;
+  GdkFrameClock *clock;
+  gboolean painted = FALSE;
+  gulong painted_id;
+  RowCount rows = { 0 };
 
   eb_survey_add_column (survey, "ID");
   eb_survey_set_column_role (survey, 0, EB_COLUMN_ROLE_ID);
@@ -1039,10 +1103,30 @@ test_large (void)
     if (g_strcmp0 (words[r % G_N_ELEMENTS (words)], "confidence") == 0 ||
         g_strcmp0 (words[(r / 7) % G_N_ELEMENTS (words)], "confidence") == 0)
       expected++;
+  /* Scrolled down, a search shows its result from the top; the rows on
+   * screen show their quotes in the first frame, the others the list
+   * keeps wait for the main loop to be idle. */
+  list_view = GTK_WIDGET (eb_quote_list_view_get_list_view (get_list (&fixture)));
+  vadjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (list_view));
+  gtk_adjustment_set_value (vadjustment, 5000);
+  wait_for_frame (GTK_WIDGET (fixture.view));
+  g_assert_cmpfloat (gtk_adjustment_get_value (vadjustment), >, 0);
+  clock = gtk_widget_get_frame_clock (list_view);
+  painted_id = g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), &painted);
   start = g_get_monotonic_time ();
   eb_quote_list_view_set_search (get_list (&fixture), "confidence");
   g_test_message ("search \"confidence\": %.1f ms", elapsed_ms (start));
   g_assert_cmpuint (n_visible (&fixture), ==, expected);
+  wait_until (is_true, &painted);
+  g_signal_handler_disconnect (clock, painted_id);
+  g_assert_cmpfloat (gtk_adjustment_get_value (vadjustment), ==, 0);
+  count_rows (list_view, list_view, "confidence", &rows);
+  g_test_message ("first frame: %u rows on screen, %u shown, %u waiting", rows.on_screen, rows.shown,
+                  rows.waiting);
+  g_assert_cmpuint (rows.on_screen, >=, 5);
+  g_assert_cmpuint (rows.waiting_on_screen, ==, 0);
+  g_assert_cmpuint (rows.waiting, >, 100);
+  wait_until (all_rows_bound, get_list (&fixture));
   eb_quote_list_view_set_search (get_list (&fixture), "");
   g_assert_cmpuint (n_visible (&fixture), ==, n_rows);
 
