@@ -19,6 +19,7 @@
 #include "eb-diagram.h"
 #include "eb-project.h"
 #include "export-figures.h"
+#include "header-detect.h"
 #include "likert-analysis.h"
 #include "reliability.h"
 #include "survey-detect.h"
@@ -467,6 +468,13 @@ print_describe_json (EbSurvey   *survey,
     json_builder_add_null_value (builder);
   json_builder_set_member_name (builder, "header_rows");
   json_builder_add_int_value (builder, eb_survey_get_header_rows (survey));
+  /* Beyond CLI.md's shape, which it extends: the survey tool the header
+   * rows were read as ("qualtrics", "plain", …), null when not known. */
+  json_builder_set_member_name (builder, "header_style");
+  if (eb_survey_get_header_style (survey) != NULL)
+    json_builder_add_string_value (builder, eb_survey_get_header_style (survey));
+  else
+    json_builder_add_null_value (builder);
   json_builder_set_member_name (builder, "rows");
   json_builder_add_int_value (builder, eb_survey_get_n_rows (survey));
   json_builder_set_member_name (builder, "columns");
@@ -521,10 +529,15 @@ print_describe_text (EbSurvey   *survey,
   g_autofree char *name = g_path_get_basename (path);
   g_autofree char *title = fit ("Column", 44);
 
-  g_print ("%s: %u responses, %u columns, %u header row%s\n\n", name,
+  g_autofree char *style = NULL;
+
+  /* A plain table needs no saying. */
+  if (eb_header_get_style (survey) != EB_HEADER_STYLE_PLAIN)
+    style = g_strdup_printf (" (%s)", eb_header_style_get_label (eb_header_get_style (survey)));
+  g_print ("%s: %u responses, %u columns, %u header row%s%s\n\n", name,
            eb_survey_get_n_rows (survey), eb_survey_get_n_columns (survey),
            eb_survey_get_header_rows (survey),
-           eb_survey_get_header_rows (survey) == 1 ? "" : "s");
+           eb_survey_get_header_rows (survey) == 1 ? "" : "s", style != NULL ? style : "");
   g_print ("  #  %s  %-9s  %7s  %8s  %s\n", title, "Role", "Missing", "Distinct", "Scale");
   for (guint c = 0; c < eb_survey_get_n_columns (survey); c++)
     {

@@ -1082,6 +1082,7 @@ write_survey (EbProject   *self,
   return put_meta (self, "source_file", source_file, error) &&
          put_meta (self, "sheet", eb_survey_get_sheet (survey), error) &&
          put_meta (self, "header_rows", header_rows, error) &&
+         put_meta (self, "header_style", eb_survey_get_header_style (survey), error) &&
          put_meta (self, "n_rows", rows_text, error) &&
          insert_audit (self, "store-survey", source_file, detail, error);
 }
@@ -1271,6 +1272,7 @@ read_survey (EbProject   *self,
   g_autofree char *n_rows_text = NULL;
   g_autofree char *source_file = NULL;
   g_autofree char *sheet = NULL;
+  g_autofree char *header_style = NULL;
   gboolean found = FALSE;
   guint n_rows = 0, header_rows = 0;
 
@@ -1283,11 +1285,14 @@ read_survey (EbProject   *self,
   if (!read_count (self, "n_rows", &n_rows, error) ||
       !read_count (self, "header_rows", &header_rows, error) ||
       !read_meta (self, "source_file", &source_file, NULL, error) ||
-      !read_meta (self, "sheet", &sheet, NULL, error))
+      !read_meta (self, "sheet", &sheet, NULL, error) ||
+      /* Not in projects stored before it was kept: unknown. */
+      !read_meta (self, "header_style", &header_style, NULL, error))
     return NULL;
   eb_survey_set_source_file (survey, source_file);
   eb_survey_set_sheet (survey, sheet);
   eb_survey_set_header_rows (survey, header_rows);
+  eb_survey_set_header_style (survey, header_style);
 
   scales = read_scales (self, error);
   if (scales == NULL ||

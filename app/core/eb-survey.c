@@ -24,6 +24,7 @@ struct _EbSurvey
   guint         n_rows;
   char         *source_file;
   char         *sheet;
+  char         *header_style;
   guint         header_rows;
 };
 
@@ -69,6 +70,7 @@ eb_survey_finalize (GObject *object)
   g_clear_pointer (&self->chunk, g_string_chunk_free);
   g_clear_pointer (&self->source_file, g_free);
   g_clear_pointer (&self->sheet, g_free);
+  g_clear_pointer (&self->header_style, g_free);
 
   G_OBJECT_CLASS (eb_survey_parent_class)->finalize (object);
 }
@@ -376,6 +378,24 @@ eb_survey_set_sheet (EbSurvey   *self,
 
   g_free (self->sheet);
   self->sheet = g_strdup (sheet);
+}
+
+const char *
+eb_survey_get_header_style (EbSurvey *self)
+{
+  g_return_val_if_fail (EB_IS_SURVEY (self), NULL);
+
+  return self->header_style;
+}
+
+void
+eb_survey_set_header_style (EbSurvey   *self,
+                            const char *style)
+{
+  g_return_if_fail (EB_IS_SURVEY (self));
+
+  g_free (self->header_style);
+  self->header_style = g_strdup (style);
 }
 
 guint

@@ -78,5 +78,11 @@ void          eb_survey_set_sheet        (EbSurvey     *self,
 guint         eb_survey_get_header_rows  (EbSurvey     *self);
 void          eb_survey_set_header_rows  (EbSurvey     *self,
                                           guint         header_rows);
+/* The kind of export the header rows were read as ("qualtrics",
+ * "surveymonkey", …: see header-detect.h), or NULL when not known. Kept
+ * in the project with the survey. */
+const char   *eb_survey_get_header_style (EbSurvey     *self);
+void          eb_survey_set_header_style (EbSurvey     *self,
+                                          const char   *style);
 
 G_END_DECLS

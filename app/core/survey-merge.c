@@ -58,5 +58,10 @@ eb_survey_merge (EbSurvey * const   *surveys,
 
   eb_survey_set_source_file (merged, eb_survey_get_source_file (surveys[0]));
   eb_survey_set_header_rows (merged, eb_survey_get_header_rows (surveys[0]));
+  /* Waves exported by one tool keep its name; a mixture has none. */
+  eb_survey_set_header_style (merged, eb_survey_get_header_style (surveys[0]));
+  for (guint s = 1; s < n_surveys; s++)
+    if (g_strcmp0 (eb_survey_get_header_style (surveys[s]), eb_survey_get_header_style (surveys[0])) != 0)
+      eb_survey_set_header_style (merged, NULL);
   return g_steal_pointer (&merged);
 }

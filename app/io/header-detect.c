@@ -557,23 +557,20 @@ eb_header_style_get_label (EbHeaderStyle style)
     }
 }
 
-/* Stored off by one, so that a survey never given a style reads as
- * plain. */
-static GQuark
-style_quark (void)
-{
-  return g_quark_from_static_string ("eb-header-style");
-}
-
+/* Kept on the survey as its name, so that the project stores it and a
+ * survey loaded from a project still knows how it was read. */
 EbHeaderStyle
 eb_header_get_style (EbSurvey *survey)
 {
-  guint stored;
+  const char *name;
 
   g_return_val_if_fail (EB_IS_SURVEY (survey), EB_HEADER_STYLE_PLAIN);
 
-  stored = GPOINTER_TO_UINT (g_object_get_qdata (G_OBJECT (survey), style_quark ()));
-  return stored > 0 ? (EbHeaderStyle) (stored - 1) : EB_HEADER_STYLE_PLAIN;
+  name = eb_survey_get_header_style (survey);
+  for (EbHeaderStyle style = EB_HEADER_STYLE_PLAIN; name != NULL && style < EB_N_HEADER_STYLES; style++)
+    if (g_str_equal (name, eb_header_style_to_string (style)))
+      return style;
+  return EB_HEADER_STYLE_PLAIN;
 }
 
 void
@@ -582,5 +579,5 @@ eb_header_set_style (EbSurvey      *survey,
 {
   g_return_if_fail (EB_IS_SURVEY (survey));
 
-  g_object_set_qdata (G_OBJECT (survey), style_quark (), GUINT_TO_POINTER (style + 1));
+  eb_survey_set_header_style (survey, eb_header_style_to_string (style));
 }

@@ -17,6 +17,7 @@ typedef enum {
   EB_HEADER_STYLE_SURVEYMONKEY,      /* question text over option or row names */
   EB_HEADER_STYLE_MICROSOFT_FORMS,   /* ID, Start time, Completion time, … */
   EB_HEADER_STYLE_GOOGLE_FORMS,      /* Timestamp, … */
+  EB_N_HEADER_STYLES
 } EbHeaderStyle;
 
 /* Looks at the first N_ROWS non-blank rows of a table (ROWS[r] has
@@ -60,9 +61,10 @@ const char    *eb_header_style_to_string (EbHeaderStyle                style);
 const char    *eb_header_style_get_label (EbHeaderStyle                style);
 
 /* The style the importer found in the file SURVEY was read from, whether
- * the header rows were detected or given (--header-rows). Kept with the
- * survey object only: a survey loaded from a project, built by hand or
- * merged from several files is EB_HEADER_STYLE_PLAIN. */
+ * the header rows were detected or given (--header-rows); stored in the
+ * project with the survey (eb_survey_get_header_style() is its name). A
+ * survey built by hand or merged from several files is
+ * EB_HEADER_STYLE_PLAIN. */
 EbHeaderStyle  eb_header_get_style       (EbSurvey                    *survey);
 void           eb_header_set_style       (EbSurvey                    *survey,
                                           EbHeaderStyle                style);

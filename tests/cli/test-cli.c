@@ -175,6 +175,7 @@ test_describe_json (void)
   g_assert_cmpstr (json_object_get_string_member (root, "file"), ==, data_file ("small.csv"));
   g_assert_true (json_object_get_null_member (root, "sheet"));
   g_assert_cmpint (json_object_get_int_member (root, "header_rows"), ==, 1);
+  g_assert_cmpstr (json_object_get_string_member (root, "header_style"), ==, "plain");
   g_assert_cmpint (json_object_get_int_member (root, "rows"), ==, 6);
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (root, "columns")), ==, 5);
 
@@ -263,6 +264,40 @@ test_bad_input (void)
   g_assert_cmpint (missing.status, ==, 2);
   g_assert_cmpstr (missing.out, ==, "");
   g_assert_nonnull (strstr (missing.err, "“survey.csv”"));
+}
+
+/* A Qualtrics export is described as one, from the file and from the
+ * project it was imported into. */
+static void
+test_describe_header_style (void)
+{
+  const char *survey = g_test_get_filename (G_TEST_DIST, "io", "headers", "qualtrics.csv", NULL);
+  g_autofree char *project = g_build_filename (tmpdir, "qualtrics.evalbench", NULL);
+  g_auto(Run) text = { 0 };
+  g_auto(Run) json = { 0 };
+  g_auto(Run) import = { 0 };
+  g_auto(Run) stored = { 0 };
+  g_autoptr(JsonNode) from_file = NULL;
+  g_autoptr(JsonNode) from_project = NULL;
+
+  run_evalbench (&text, "describe", survey, NULL);
+  g_assert_cmpint (text.status, ==, 0);
+  g_assert_nonnull (strstr (text.out, ", 3 header rows (Qualtrics export)\n"));
+
+  run_evalbench (&json, "describe", survey, "--json", NULL);
+  g_assert_cmpint (json.status, ==, 0);
+  from_file = parse_json (json.out);
+  g_assert_cmpint (json_object_get_int_member (json_node_get_object (from_file), "header_rows"), ==, 3);
+  g_assert_cmpstr (json_object_get_string_member (json_node_get_object (from_file), "header_style"), ==,
+                   "qualtrics");
+
+  run_evalbench (&import, "import", survey, "-o", project, NULL);
+  g_assert_cmpint (import.status, ==, 0);
+  run_evalbench (&stored, "describe", project, "--json", NULL);
+  g_assert_cmpint (stored.status, ==, 0);
+  from_project = parse_json (stored.out);
+  g_assert_cmpstr (json_object_get_string_member (json_node_get_object (from_project), "header_style"), ==,
+                   "qualtrics");
 }
 
 /* import writes a project that describe reads back the same. */
@@ -712,6 +747,7 @@ main (int   argc,
   g_test_add_func ("/cli/usage-errors", test_usage_errors);
   g_test_add_func ("/cli/describe/json", test_describe_json);
   g_test_add_func ("/cli/describe/text", test_describe_text);
+  g_test_add_func ("/cli/describe/header-style", test_describe_header_style);
   g_test_add_func ("/cli/describe/user-scale", test_describe_user_scale);
   g_test_add_func ("/cli/bad-input", test_bad_input);
   g_test_add_func ("/cli/import/round-trip", test_import_round_trip);

@@ -214,6 +214,17 @@ test_merge (void)
   g_assert_cmpstr (eb_survey_get_cell (merged, 2, 0), ==, "wave2.csv");
   g_assert_cmpstr (eb_survey_get_cell (merged, 2, 1), ==, "2");
   g_assert_cmpstr (eb_survey_get_cell (merged, 2, 2), ==, "Strongly agree");
+
+  /* Waves from one survey tool keep its header style; a mixture has none. */
+  g_clear_object (&merged);
+  eb_survey_set_header_style (a, "qualtrics");
+  eb_survey_set_header_style (b, "qualtrics");
+  merged = eb_survey_merge (surveys, labels, 2, "Wave");
+  g_assert_cmpstr (eb_survey_get_header_style (merged), ==, "qualtrics");
+  g_clear_object (&merged);
+  eb_survey_set_header_style (b, "surveymonkey");
+  merged = eb_survey_merge (surveys, labels, 2, "Wave");
+  g_assert_null (eb_survey_get_header_style (merged));
 }
 
 /* Interning keeps a 100,000-row survey of repeated labels small: every

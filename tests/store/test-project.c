@@ -263,6 +263,7 @@ make_survey (void)
   eb_survey_set_source_file (survey, "/home/lead/Exports/Work Group ✓ 2024.xlsx");
   eb_survey_set_sheet (survey, "Form1 – Wave 2");
   eb_survey_set_header_rows (survey, 3);
+  eb_survey_set_header_style (survey, "qualtrics");
   return survey;
 }
 
@@ -292,6 +293,7 @@ assert_surveys_equal (EbSurvey *expected,
   g_assert_cmpstr (eb_survey_get_source_file (actual), ==, eb_survey_get_source_file (expected));
   g_assert_cmpstr (eb_survey_get_sheet (actual), ==, eb_survey_get_sheet (expected));
   g_assert_cmpuint (eb_survey_get_header_rows (actual), ==, eb_survey_get_header_rows (expected));
+  g_assert_cmpstr (eb_survey_get_header_style (actual), ==, eb_survey_get_header_style (expected));
   for (guint c = 0; c < eb_survey_get_n_columns (expected); c++)
     {
       g_assert_cmpstr (eb_survey_get_column_name (actual, c), ==,
@@ -468,6 +470,7 @@ test_survey_empty (Fixture       *fixture,
   loaded = load_survey (project);
   assert_surveys_equal (no_rows, loaded);
   g_assert_null (eb_survey_get_sheet (loaded));
+  g_assert_null (eb_survey_get_header_style (loaded));
   g_assert_null (eb_survey_get_source_file (loaded));
   g_clear_object (&loaded);
 
