@@ -58,12 +58,14 @@ struct _EbLikertView
   GtkMenuButton        *settings_button;
   GtkPopover           *settings_popover;
   GtkScrolledWindow    *scrolled_window;
+  GtkWidget            *table_scroller;
   GtkBox               *details_box;
   GtkBox               *table_box;
   EbLikertChart        *chart;
   GtkRevealer          *selection_revealer;
   GtkLabel             *selection_label;
   EbLikertTable        *table;
+  EbLikertComparisonPanel *comparison_panel;
   AdwClamp             *reliability_clamp;
   AdwPreferencesGroup  *reliability_group;
   AdwActionRow         *alpha_row;
@@ -567,6 +569,7 @@ recompute (EbLikertView *self)
   eb_likert_chart_set_options (self->chart, &self->options);
   eb_likert_chart_set_data (self->chart, self->analysis != NULL ? self->survey : NULL, self->analysis);
   eb_likert_table_set_analysis (self->table, self->analysis);
+  eb_likert_comparison_panel_set_analysis (self->comparison_panel, self->analysis);
   update_reliability (self);
   update_summary (self);
   update_sensitivity (self);
@@ -847,6 +850,30 @@ eb_likert_view_size_allocate (GtkWidget *widget,
   gtk_widget_allocate (GTK_WIDGET (self->stack), width, height, baseline, NULL);
 }
 
+/* The table's own scroller only scrolls sideways, but GTK 4.8's scrolled
+ * window keeps the wheel's vertical steps too: with the pointer over the
+ * table the page stopped scrolling. Vertical steps go to the page. */
+static gboolean
+table_scroll_cb (EbLikertView             *self,
+                 double                    dx,
+                 double                    dy,
+                 GtkEventControllerScroll *controller)
+{
+  GtkAdjustment *page = gtk_scrolled_window_get_vadjustment (self->scrolled_window);
+  GdkModifierType state = gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (controller));
+  double step = 1.0;
+
+  /* Shift turns the wheel sideways: the table's. */
+  if (dy == 0 || (state & GDK_SHIFT_MASK) != 0)
+    return FALSE;
+  /* A wheel's notch moves as GtkScrolledWindow moves it; a touchpad's
+   * deltas are pixels already. */
+  if (gtk_event_controller_scroll_get_unit (controller) == GDK_SCROLL_UNIT_WHEEL)
+    step = pow (gtk_adjustment_get_page_size (page), 2.0 / 3.0);
+  gtk_adjustment_set_value (page, gtk_adjustment_get_value (page) + dy * step);
+  return TRUE;
+}
+
 static gboolean
 eb_likert_view_grab_focus (GtkWidget *widget)
 {
@@ -977,6 +1004,7 @@ eb_likert_view_class_init (EbLikertViewClass *klass)
 
   g_type_ensure (EB_TYPE_LIKERT_CHART);
   g_type_ensure (EB_TYPE_LIKERT_TABLE);
+  g_type_ensure (EB_TYPE_LIKERT_COMPARISON_PANEL);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/eb-likert-view.ui");
   gtk_widget_class_bind_template_child (widget_class, EbLikertView, stack);
@@ -989,12 +1017,14 @@ eb_likert_view_class_init (EbLikertViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EbLikertView, settings_button);
   gtk_widget_class_bind_template_child (widget_class, EbLikertView, settings_popover);
   gtk_widget_class_bind_template_child (widget_class, EbLikertView, scrolled_window);
+  gtk_widget_class_bind_template_child (widget_class, EbLikertView, table_scroller);
   gtk_widget_class_bind_template_child (widget_class, EbLikertView, details_box);
   gtk_widget_class_bind_template_child (widget_class, EbLikertView, table_box);
   gtk_widget_class_bind_template_child (widget_class, EbLikertView, chart);
   gtk_widget_class_bind_template_child (widget_class, EbLikertView, selection_revealer);
   gtk_widget_class_bind_template_child (widget_class, EbLikertView, selection_label);
   gtk_widget_class_bind_template_child (widget_class, EbLikertView, table);
+  gtk_widget_class_bind_template_child (widget_class, EbLikertView, comparison_panel);
   gtk_widget_class_bind_template_child (widget_class, EbLikertView, reliability_clamp);
   gtk_widget_class_bind_template_child (widget_class, EbLikertView, reliability_group);
   gtk_widget_class_bind_template_child (widget_class, EbLikertView, alpha_row);
@@ -1026,6 +1056,8 @@ eb_likert_view_class_init (EbLikertViewClass *klass)
 static void
 eb_likert_view_init (EbLikertView *self)
 {
+  GtkEventController *scroll;
+
   self->item_sets = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
   self->group_columns = g_array_new (FALSE, FALSE, sizeof (guint));
   self->item_rows = g_ptr_array_new ();
@@ -1036,6 +1068,12 @@ eb_likert_view_init (EbLikertView *self)
 
   set_dropdown_factories (self->group_dropdown);
   set_dropdown_factories (self->items_dropdown);
+
+  scroll = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_VERTICAL);
+  gtk_event_controller_set_propagation_phase (scroll, GTK_PHASE_CAPTURE);
+  gtk_event_controller_set_name (scroll, "eb-page-scroll");
+  g_signal_connect_swapped (scroll, "scroll", G_CALLBACK (table_scroll_cb), self);
+  gtk_widget_add_controller (self->table_scroller, scroll);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "likert.clear-selection", FALSE);
   reload (self);
@@ -1125,6 +1163,14 @@ eb_likert_view_get_table (EbLikertView *self)
   g_return_val_if_fail (EB_IS_LIKERT_VIEW (self), NULL);
 
   return self->table;
+}
+
+GtkWidget *
+eb_likert_view_get_comparison_panel (EbLikertView *self)
+{
+  g_return_val_if_fail (EB_IS_LIKERT_VIEW (self), NULL);
+
+  return GTK_WIDGET (self->comparison_panel);
 }
 
 GtkPopover *

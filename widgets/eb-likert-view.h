@@ -4,6 +4,7 @@
 #include <adwaita.h>
 
 #include "eb-likert-chart.h"
+#include "eb-likert-comparison-panel.h"
 #include "eb-likert-table.h"
 #include "eb-project.h"
 #include "eb-survey.h"
@@ -35,6 +36,8 @@ gboolean           eb_likert_view_has_chart        (EbLikertView *self);
 EbLikertSelection *eb_likert_view_get_selection    (EbLikertView *self);
 EbLikertChart     *eb_likert_view_get_chart        (EbLikertView *self);
 EbLikertTable     *eb_likert_view_get_table        (EbLikertView *self);
+/* Shown when the items are grouped into two groups or more. */
+GtkWidget         *eb_likert_view_get_comparison_panel (EbLikertView *self);
 /* The chart settings' popover, for tests. */
 GtkPopover        *eb_likert_view_get_settings_popover (EbLikertView *self);
 

@@ -552,6 +552,32 @@ test_palette_setting (void)
   eb_project_close (project);
 }
 
+/* As the panel writes negative numbers: with U+2212. */
+static char *
+minus_sign (char *text)
+{
+  char *out = text[0] == '-' ? g_strconcat ("\u2212", text + 1, NULL) : g_strdup (text);
+
+  g_free (text);
+  return out;
+}
+
+static void
+test_p_values (void)
+{
+  const struct { double p; const char *text; } cases[] = {
+    { 0.0004, "p < .001" }, { 0.001, "p = .001" }, { 0.0549, "p = .055" },
+    { 0.5, "p = .500" }, { 1.0, "p = 1.000" }, { NAN, "p –" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *text = eb_format_p_value (cases[i].p);
+
+      g_assert_cmpstr (text, ==, cases[i].text);
+    }
+}
+
 static void
 test_grouped (void)
 {
@@ -565,8 +591,10 @@ test_grouped (void)
   EbLikertSelection *selection;
   const EbLikertGroup *group;
   GArray *rows;
-  guint heading;
+  guint heading, a = 0, b = 0;
   int index;
+  EbLikertComparisonPanel *panel;
+  EbLikertComparison *comparison;
 
   group_dropdown = GTK_DROP_DOWN (find_widget (GTK_WIDGET (view), GTK_TYPE_DROP_DOWN, NULL));
   g_assert_nonnull (group_dropdown);
@@ -605,11 +633,75 @@ test_grouped (void)
   g_assert_cmpstr (eb_likert_selection_get_label (selection), ==,
                    "Deepen my knowledge… (1CN2) = Strongly developed · 64 respondents");
 
+  /* Two groups are compared item by item under the reliability panel,
+   * with the figures of the core's comparison. */
+  panel = EB_LIKERT_COMPARISON_PANEL (eb_likert_view_get_comparison_panel (view));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (panel)));
+  g_assert_true (eb_likert_comparison_panel_get_groups (panel, &a, &b));
+  g_assert_cmpuint (a, ==, 0);
+  g_assert_cmpuint (b, ==, 1);
+  comparison = eb_likert_comparison_new (analysis, 0, 1);
+  g_assert_cmpuint (eb_likert_comparison_panel_get_n_items (panel), ==, G_N_ELEMENTS (items));
+  for (guint i = 0; i < G_N_ELEMENTS (items); i++)
+    {
+      const EbMannWhitney *test = eb_likert_comparison_get_test (comparison, i);
+      g_autofree char *p = eb_format_p_value (test->p);
+      g_autofree char *z = minus_sign (g_strdup_printf ("%.2f", test->z));
+      g_autofree char *subtitle = g_strdup_printf ("Positive %.0f %% against %.0f %% · z = %s, %s",
+        eb_likert_item_get_percent_positive (eb_likert_group_get_item (eb_likert_analysis_get_group (analysis, 0), i)),
+        eb_likert_item_get_percent_positive (eb_likert_group_get_item (eb_likert_analysis_get_group (analysis, 1), i)),
+        z, p);
+      g_autofree char *difference = minus_sign (g_strdup_printf ("%+.1f pts",
+        eb_likert_comparison_get_positive_difference (comparison, i)));
+
+      g_assert_cmpstr (eb_likert_comparison_panel_get_item_title (panel, i), ==, items[i]);
+      g_assert_cmpstr (eb_likert_comparison_panel_get_item_subtitle (panel, i), ==, subtitle);
+      g_assert_cmpstr (eb_likert_comparison_panel_get_item_difference (panel, i), ==, difference);
+    }
+  g_clear_pointer (&comparison, eb_likert_comparison_unref);
+  /* The other way round, the difference changes sign. */
+  eb_likert_comparison_panel_set_groups (panel, 1, 0);
+  comparison = eb_likert_comparison_new (analysis, 1, 0);
+  {
+    g_autofree char *difference = minus_sign (g_strdup_printf ("%+.1f pts",
+      eb_likert_comparison_get_positive_difference (comparison, 0)));
+
+    g_assert_cmpstr (eb_likert_comparison_panel_get_item_difference (panel, 0), ==, difference);
+  }
+  g_clear_pointer (&comparison, eb_likert_comparison_unref);
+
+  /* The wheel over the table scrolls the page, not the table's sideways
+   * scroller (which kept the steps in GTK 4.8). */
+  {
+    GtkWidget *table_scroller = gtk_widget_get_ancestor (GTK_WIDGET (table), GTK_TYPE_SCROLLED_WINDOW);
+    GtkWidget *page_scroller = gtk_widget_get_ancestor (gtk_widget_get_parent (table_scroller),
+                                                        GTK_TYPE_SCROLLED_WINDOW);
+    GtkAdjustment *page = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (page_scroller));
+    g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (table_scroller);
+    GtkEventController *forward = NULL;
+    gboolean handled = FALSE;
+
+    for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+      {
+        g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+        if (g_strcmp0 (gtk_event_controller_get_name (controller), "eb-page-scroll") == 0)
+          forward = controller;
+      }
+    g_assert_nonnull (forward);
+    gtk_adjustment_set_value (page, 0);
+    g_assert_cmpfloat (gtk_adjustment_get_upper (page) - gtk_adjustment_get_page_size (page), >, 0);
+    g_signal_emit_by_name (forward, "scroll", 0.0, 1.0, &handled);
+    g_assert_true (handled);
+    g_assert_cmpfloat (gtk_adjustment_get_value (page), >, 0);
+  }
+
   /* A new grouping is a new analysis: the selection goes. */
   gtk_drop_down_set_selected (group_dropdown, 0);
   iterate_pending ();
   g_assert_null (eb_likert_chart_get_selection (chart));
   g_assert_cmpint (eb_likert_analysis_get_group_column (eb_likert_chart_get_analysis (chart)), ==, -1);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (panel)));
 
   close_view (window, view);
 }
@@ -957,6 +1049,7 @@ main (int   argc,
   g_assert_no_error (error);
 
   g_test_add_func ("/likert-view/table", test_table);
+  g_test_add_func ("/likert-view/p-values", test_p_values);
   g_test_add_func ("/likert-view/tooltip-and-selection", test_tooltip_and_selection);
   g_test_add_func ("/likert-view/keyboard", test_keyboard);
   g_test_add_func ("/likert-view/palette-setting", test_palette_setting);
