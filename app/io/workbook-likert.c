@@ -344,6 +344,61 @@ describe_scale (EbScale *scale)
   return g_string_free (g_steal_pointer (&out), FALSE);
 }
 
+/* Two groups side by side, item by item, as the Likert page's Comparison
+ * panel shows them: positive shares (as fractions, in percent format), the
+ * difference in percentage points, and the Mann-Whitney test. */
+static lxw_row_t
+write_comparison (EbWorkbook       *wb,
+                  lxw_worksheet    *sheet,
+                  lxw_row_t         row,
+                  EbLikertAnalysis *grouped)
+{
+  g_autoptr(EbLikertComparison) comparison = eb_likert_comparison_new (grouped, 0, 1);
+  const EbLikertGroup *a = eb_likert_comparison_get_group_a (comparison);
+  const EbLikertGroup *b = eb_likert_comparison_get_group_b (comparison);
+  const char *column = eb_likert_analysis_get_group_column_name (grouped);
+  g_autofree char *heading = g_strdup_printf ("Comparison: %s %s against %s", column,
+                                              eb_likert_group_get_value (a),
+                                              eb_likert_group_get_value (b));
+  g_autofree char *positive_a = g_strdup_printf ("Positive, %s", eb_likert_group_get_value (a));
+  g_autofree char *positive_b = g_strdup_printf ("Positive, %s", eb_likert_group_get_value (b));
+  const char *headers[] = { "Item", positive_a, positive_b, "Difference (points)", "U", "z", "p" };
+  guint lines = 1;
+
+  eb_workbook_write_text (sheet, row++, 0, heading, wb->heading);
+  eb_workbook_write_text (sheet, row++, 0,
+                          "Positive answers are those above the middle of the scale; the "
+                          "Mann-Whitney U test (two-sided, normal approximation with ties and "
+                          "continuity corrected) compares all the answers, item by item, with "
+                          "no adjustment for the number of items.", wb->note);
+  for (guint c = 0; c < G_N_ELEMENTS (headers); c++)
+    {
+      eb_workbook_write_text (sheet, row, c, headers[c], wb->header);
+      lines = MAX (lines, eb_workbook_count_lines (headers[c], c == 0 ? ITEM_WIDTH : NUMBER_WIDTH));
+    }
+  eb_workbook_set_row_lines (sheet, row++, lines);
+  for (guint i = 0; i < eb_likert_comparison_get_n_items (comparison); i++, row++)
+    {
+      const EbLikertItem *item_a = eb_likert_group_get_item (a, i);
+      const EbMannWhitney *test = eb_likert_comparison_get_test (comparison, i);
+
+      eb_workbook_write_text (sheet, row, 0, eb_likert_item_get_name (item_a), wb->wrap);
+      eb_workbook_set_row_lines (sheet, row,
+                                 eb_workbook_count_lines (eb_likert_item_get_name (item_a), ITEM_WIDTH));
+      eb_workbook_write_number (sheet, row, 1, eb_likert_item_get_percent_positive (item_a) / 100.0,
+                                wb->percent);
+      eb_workbook_write_number (sheet, row, 2,
+                                eb_likert_item_get_percent_positive (eb_likert_group_get_item (b, i)) / 100.0,
+                                wb->percent);
+      eb_workbook_write_number (sheet, row, 3, eb_likert_comparison_get_positive_difference (comparison, i),
+                                wb->decimal1);
+      eb_workbook_write_number (sheet, row, 4, test->u, wb->decimal1);
+      eb_workbook_write_number (sheet, row, 5, test->z, wb->decimal2);
+      eb_workbook_write_number (sheet, row, 6, test->p, wb->decimal3);
+    }
+  return row + 1;
+}
+
 /* The column the summary is grouped by, unless pseudonymising would let
  * it name people. */
 static int
@@ -408,6 +463,8 @@ write_scale_set (EbWorkbook     *wb,
       *row = write_table (wb, sheet, *row, heading, eb_likert_analysis_get_ungrouped (grouped),
                           NULL);
     }
+  if (grouped != NULL && eb_likert_analysis_get_n_groups (grouped) == 2)
+    *row = write_comparison (wb, sheet, *row, grouped);
 
   chart_height = insert_native_chart (wb, sheet, *row, &source,
                                       eb_likert_item_get_n_levels (eb_likert_group_get_item (

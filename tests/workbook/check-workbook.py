@@ -16,6 +16,7 @@
 # Exits 0 when every check holds; otherwise prints what differs and exits 1.
 
 import json
+import math
 import re
 import sys
 import zipfile
@@ -287,20 +288,84 @@ def run_example(path, quotes_path, memos):
     check(responses.auto_filter.ref is not None, "Responses has no autofilter")
 
 
+def mann_whitney_from_counts(counts_a, counts_b):
+    """U of A, z (ties, continuity corrected) and two-sided p, from counts per level."""
+    a = [level for level, n in enumerate(counts_a) for _ in range(n)]
+    b = [level for level, n in enumerate(counts_b) for _ in range(n)]
+    pooled = sorted(a + b)
+    ranks, i = {}, 0
+    while i < len(pooled):
+        j = i
+        while j < len(pooled) and pooled[j] == pooled[i]:
+            j += 1
+        ranks[pooled[i]] = (i + 1 + j) / 2
+        i = j
+    n1, n2 = len(a), len(b)
+    n = n1 + n2
+    u = sum(ranks[x] for x in a) - n1 * (n1 + 1) / 2
+    ties = sum(t ** 3 - t for t in (pooled.count(v) for v in set(pooled)))
+    sigma = math.sqrt(n1 * n2 / 12 * ((n + 1) - ties / (n * (n - 1))))
+    d = u - n1 * n2 / 2
+    z = (d - math.copysign(0.5, d)) / sigma
+    return u, z, math.erfc(abs(z) / math.sqrt(2))
+
+
 def run_grouped(path):
     book = load(path)
     sheet = book["Likert summary"]
-    values = [row[0].value for row in sheet.iter_rows() if row[0].value]
+    rows = list(sheet.iter_rows())
+    values = [row[0].value for row in rows if row[0].value]
     check("Programme: 1CN (N = 144)" in values, "no table for 1CN")
     check("Programme: 1CN2 (N = 160)" in values, "no table for 1CN2")
+    starts = [i for i, row in enumerate(rows)
+              if str(row[0].value or "").startswith("Comparison: Programme ")]
+    check(len(starts) == 1, "no comparison of the two programmes")
+    if len(starts) != 1:
+        return
+    start = starts[0]
     # The groups add up to everyone.
     item = list(TABLE_1)[0]
-    rows = [row for row in sheet.iter_rows() if row[0].value == item]
-    check(len(rows) == 3, f"{len(rows)} rows for the first item, expected all + 2 groups")
-    if len(rows) == 3:
+    item_rows = [row for row in rows[:start] if row[0].value == item]
+    check(len(item_rows) == 3, f"{len(item_rows)} rows for the first item, expected all + 2 groups")
+    if len(item_rows) == 3:
         for level in range(4):
-            check(rows[1][1 + level].value + rows[2][1 + level].value == rows[0][1 + level].value,
-                  "group counts do not add up")
+            check(item_rows[1][1 + level].value + item_rows[2][1 + level].value ==
+                  item_rows[0][1 + level].value, "group counts do not add up")
+
+    # The comparison, recomputed from the group tables' counts.
+    groups = re.fullmatch(r"Comparison: Programme (\S+) against (\S+)", rows[start][0].value)
+    check(groups is not None, f"comparison heading {rows[start][0].value!r}")
+    if groups is None:
+        return
+    name_a, name_b = groups.groups()
+    header = [cell.value for cell in rows[start + 2][:7]]
+    check(header == ["Item", f"Positive, {name_a}", f"Positive, {name_b}", "Difference (points)",
+                     "U", "z", "p"], f"comparison header {header}")
+    table_of = {}
+    current = None
+    for row in rows[:start]:
+        heading = re.fullmatch(r"Programme: (\S+) \(N = \d+\)", str(row[0].value or ""))
+        if heading:
+            current = heading.group(1)
+        elif current and row[0].value in TABLE_1:
+            table_of[(current, row[0].value)] = [row[1 + level].value for level in range(4)]
+    compared = {row[0].value: row for row in rows[start + 3:start + 3 + len(TABLE_1)]}
+    check(set(compared) == set(TABLE_1), "the comparison does not list the seven items")
+    for item, row in compared.items():
+        counts_a, counts_b = table_of.get((name_a, item)), table_of.get((name_b, item))
+        if counts_a is None or counts_b is None:
+            check(False, f"no group counts for {item}")
+            continue
+        # Above the middle of the four levels: the top two.
+        positive_a = (counts_a[2] + counts_a[3]) / sum(counts_a)
+        positive_b = (counts_b[2] + counts_b[3]) / sum(counts_b)
+        u, z, p = mann_whitney_from_counts(counts_a, counts_b)
+        got = [cell.value for cell in row[1:7]]
+        want = [positive_a, positive_b, (positive_a - positive_b) * 100, u, z, p]
+        check(all(abs(g - w) < 1e-9 for g, w in zip(got, want)),
+              f"comparison of {item}: {got}, expected {want}")
+        check(row[1].number_format == "0.0%" and row[6].number_format == "0.000",
+              f"comparison formats {row[1].number_format}, {row[6].number_format}")
 
 
 def run_text(path, answers):
