@@ -9,6 +9,8 @@
 #include <glib/gi18n.h>
 
 #include "eb-data-view.h"
+#include "eb-filter-model.h"
+#include "eb-slot-model.h"
 #include "eb-survey-row-filter.h"
 #include "eb-survey-row-model.h"
 #include "eb-survey-row-sorter.h"
@@ -35,7 +37,10 @@ struct _EbDataView
   EbSurveyRowModel   *rows;
   GtkFilter          *filter;
   GtkSortListModel   *sort_model;
-  GtkFilterListModel *filter_model;
+  EbFilterModel      *filter_model;
+  EbSlotModel        *slots;              /* what the column view shows */
+  guint               selected_row;       /* survey row index, G_MAXUINT: none */
+  gboolean            restoring_selection;
   GtkSingleSelection *selection;
   guint               n_visible_rows;
   guint               prepare_search_id;
@@ -59,6 +64,9 @@ typedef struct
 static void setup_row_number_cb (GtkSignalListItemFactory *factory,
                                  GtkListItem              *item,
                                  gpointer                  data);
+static void unbind_row_number_cb (GtkSignalListItemFactory *factory,
+                                  GtkListItem              *item,
+                                  gpointer                  data);
 static void bind_row_number_cb  (GtkSignalListItemFactory *factory,
                                  GtkListItem              *item,
                                  gpointer                  data);
@@ -87,6 +95,7 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 static GQuark cell_text_quark;
+static GQuark cell_column_quark;
 
 static const char *
 describe_role (EbColumnRole role)
@@ -355,6 +364,7 @@ add_columns (EbDataView *self)
 
   g_signal_connect (factory, "setup", G_CALLBACK (setup_row_number_cb), GUINT_TO_POINTER (digits));
   g_signal_connect (factory, "bind", G_CALLBACK (bind_row_number_cb), NULL);
+  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_row_number_cb), NULL);
   row_column = gtk_column_view_column_new ("#", g_steal_pointer (&factory));
   gtk_column_view_column_set_resizable (row_column, FALSE);
   g_object_set_data (G_OBJECT (row_column), "eb-numeric", GINT_TO_POINTER (TRUE));
@@ -405,6 +415,7 @@ static gboolean
 prepare_search_cb (gpointer data)
 {
   EbDataView *self = data;
+  guint n_values;
 
   if (self->rows == NULL ||
       self->prepare_search_column >= eb_survey_get_n_columns (self->survey))
@@ -412,6 +423,9 @@ prepare_search_cb (gpointer data)
       self->prepare_search_id = 0;
       return G_SOURCE_REMOVE;
     }
+  /* A column's distinct answers, and each folded for searching: the first
+   * search then costs what the next one does. */
+  eb_survey_row_model_get_value_ids (self->rows, self->prepare_search_column, NULL, &n_values);
   eb_survey_row_model_get_search_texts (self->rows, self->prepare_search_column++);
   return G_SOURCE_CONTINUE;
 }
@@ -426,7 +440,7 @@ load_survey (EbDataView *self)
 
   /* Empty the view first, so that nothing below works on the old rows. */
   gtk_sort_list_model_set_model (self->sort_model, NULL);
-  gtk_filter_list_model_set_filter (self->filter_model, NULL);
+  eb_filter_model_set_source (self->filter_model, G_LIST_MODEL (self->sort_model), NULL);
   gtk_column_view_sort_by_column (GTK_COLUMN_VIEW (self->column_view), NULL, GTK_SORT_ASCENDING);
   remove_columns (self);
 
@@ -443,7 +457,7 @@ load_survey (EbDataView *self)
     {
       self->rows = eb_survey_row_model_new (self->survey);
       self->filter = eb_survey_row_filter_new (self->rows);
-      gtk_filter_list_model_set_filter (self->filter_model, self->filter);
+      eb_filter_model_set_source (self->filter_model, G_LIST_MODEL (self->sort_model), self->filter);
       add_columns (self);
       gtk_sort_list_model_set_model (self->sort_model, G_LIST_MODEL (self->rows));
 
@@ -475,15 +489,46 @@ setup_row_number_cb (GtkSignalListItemFactory *factory,
 }
 
 static void
+show_row_number (GtkInscription *inscription,
+                 EbSlot         *slot)
+{
+  EbSurveyRow *row = EB_SURVEY_ROW (eb_slot_get_item (slot));
+  char text[16] = "";
+
+  if (row != NULL)
+    g_snprintf (text, sizeof text, "%u", eb_survey_row_get_index (row) + 1);
+  gtk_inscription_set_text (inscription, text);
+}
+
+static void
+slot_row_number_cb (EbSlot         *slot,
+                    GParamSpec     *pspec,
+                    GtkInscription *inscription)
+{
+  show_row_number (inscription, slot);
+}
+
+static void
 bind_row_number_cb (GtkSignalListItemFactory *factory,
                     GtkListItem              *item,
                     gpointer                  data)
 {
-  EbSurveyRow *row = gtk_list_item_get_item (item);
-  char text[16];
+  GtkInscription *inscription = GTK_INSCRIPTION (gtk_list_item_get_child (item));
+  EbSlot *slot = gtk_list_item_get_item (item);
 
-  g_snprintf (text, sizeof text, "%u", eb_survey_row_get_index (row) + 1);
-  gtk_inscription_set_text (GTK_INSCRIPTION (gtk_list_item_get_child (item)), text);
+  show_row_number (inscription, slot);
+  g_signal_connect_object (slot, "notify::item", G_CALLBACK (slot_row_number_cb), inscription, 0);
+}
+
+static void
+unbind_row_number_cb (GtkSignalListItemFactory *factory,
+                      GtkListItem              *item,
+                      gpointer                  data)
+{
+  EbSlot *slot = gtk_list_item_get_item (item);
+
+  if (slot != NULL)
+    g_signal_handlers_disconnect_by_func (slot, slot_row_number_cb, gtk_list_item_get_child (item));
 }
 
 /* A cut-short or flattened answer shows in full when hovered. */
@@ -526,18 +571,19 @@ setup_cell_cb (GtkSignalListItemFactory *factory,
     gtk_widget_add_css_class (GTK_WIDGET (inscription), "numeric");
   gtk_widget_set_has_tooltip (GTK_WIDGET (inscription), TRUE);
   g_signal_connect (inscription, "query-tooltip", G_CALLBACK (cell_query_tooltip_cb), NULL);
+  /* The column outlives its cells. */
+  g_object_set_qdata (G_OBJECT (inscription), cell_column_quark, info);
   gtk_list_item_set_child (item, GTK_WIDGET (inscription));
 }
 
 static void
-bind_cell_cb (GtkSignalListItemFactory *factory,
-              GtkListItem              *item,
-              CellColumn               *info)
+show_cell (GtkInscription *inscription,
+           EbSurveyRow    *row)
 {
-  GtkInscription *inscription = GTK_INSCRIPTION (gtk_list_item_get_child (item));
-  const char *text = eb_survey_row_get_cell (gtk_list_item_get_item (item), info->column);
+  const CellColumn *info = g_object_get_qdata (G_OBJECT (inscription), cell_column_quark);
+  const char *text = row != NULL ? eb_survey_row_get_cell (row, info->column) : "";
 
-  /* Interned by the survey, which the row keeps alive while bound. */
+  /* Interned by the survey, which the row keeps alive while shown. */
   g_object_set_qdata (G_OBJECT (inscription), cell_text_quark, (gpointer) text);
   if (strpbrk (text, "\n\r\t") != NULL)
     {
@@ -551,13 +597,38 @@ bind_cell_cb (GtkSignalListItemFactory *factory,
     gtk_inscription_set_text (inscription, text);
 }
 
+/* The slot of the cell's row holds another respondent now (a search or
+ * a sort): only the text changes, the cell stays. */
+static void
+slot_item_cb (EbSlot         *slot,
+              GParamSpec     *pspec,
+              GtkInscription *inscription)
+{
+  show_cell (inscription, EB_SURVEY_ROW (eb_slot_get_item (slot)));
+}
+
+static void
+bind_cell_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *item,
+              CellColumn               *info)
+{
+  GtkInscription *inscription = GTK_INSCRIPTION (gtk_list_item_get_child (item));
+  EbSlot *slot = gtk_list_item_get_item (item);
+
+  show_cell (inscription, EB_SURVEY_ROW (eb_slot_get_item (slot)));
+  g_signal_connect_object (slot, "notify::item", G_CALLBACK (slot_item_cb), inscription, 0);
+}
+
 static void
 unbind_cell_cb (GtkSignalListItemFactory *factory,
                 GtkListItem              *item,
                 CellColumn               *info)
 {
   GtkWidget *inscription = gtk_list_item_get_child (item);
+  EbSlot *slot = gtk_list_item_get_item (item);
 
+  if (slot != NULL)
+    g_signal_handlers_disconnect_by_func (slot, slot_item_cb, inscription);
   g_object_set_qdata (G_OBJECT (inscription), cell_text_quark, NULL);
 }
 
@@ -586,6 +657,63 @@ items_changed_cb (EbDataView *self,
   update_count (self);
 }
 
+static void
+selection_changed_cb (EbDataView        *self,
+                      guint              position,
+                      guint              n_items,
+                      GtkSelectionModel *selection)
+{
+  EbSlot *slot = gtk_single_selection_get_selected_item (self->selection);
+
+  if (self->restoring_selection)
+    return;
+  self->selected_row = slot != NULL && eb_slot_get_item (slot) != NULL
+                         ? eb_survey_row_get_index (EB_SURVEY_ROW (eb_slot_get_item (slot)))
+                         : G_MAXUINT;
+}
+
+/* Where survey row ROW is shown now, or GTK_INVALID_LIST_POSITION. */
+static guint
+find_row (EbDataView *self,
+          guint       row)
+{
+  GListModel *rows = G_LIST_MODEL (self->filter_model);
+  guint n = g_list_model_get_n_items (rows);
+
+  for (guint position = 0; position < n; position++)
+    {
+      g_autoptr(EbSurveyRow) item = g_list_model_get_item (rows, position);
+
+      if (eb_survey_row_get_index (item) == row)
+        return position;
+    }
+  return GTK_INVALID_LIST_POSITION;
+}
+
+/* After a search or a sort the view's rows hold other respondents (see
+ * eb-slot-model.h): the respondent selected stays selected where they
+ * went, or nothing is, and the new list is shown from its top. */
+static void
+slots_changed_cb (EbDataView  *self,
+                  EbSlotModel *slots)
+{
+  guint position = GTK_INVALID_LIST_POSITION;
+  GtkAdjustment *adjustment;
+
+  if (self->selected_row != G_MAXUINT)
+    position = find_row (self, self->selected_row);
+  self->restoring_selection = TRUE;
+  gtk_single_selection_set_selected (self->selection, position);
+  self->restoring_selection = FALSE;
+  if (position == GTK_INVALID_LIST_POSITION)
+    self->selected_row = G_MAXUINT;
+
+  if (self->scrolled_window == NULL)
+    return;
+  adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (self->scrolled_window));
+  gtk_adjustment_set_value (adjustment, 0);
+}
+
 static gboolean
 eb_data_view_grab_focus (GtkWidget *widget)
 {
@@ -603,6 +731,8 @@ eb_data_view_dispose (GObject *object)
   g_clear_handle_id (&self->prepare_search_id, g_source_remove);
   if (self->filter_model != NULL)
     g_signal_handlers_disconnect_by_func (self->filter_model, items_changed_cb, self);
+  if (self->selection != NULL)
+    g_signal_handlers_disconnect_by_func (self->selection, selection_changed_cb, self);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
   self->search_entry = NULL;
@@ -613,6 +743,9 @@ eb_data_view_dispose (GObject *object)
   self->no_results_page = NULL;
 
   g_clear_object (&self->selection);
+  if (self->slots != NULL)
+    g_signal_handlers_disconnect_by_func (self->slots, slots_changed_cb, self);
+  g_clear_object (&self->slots);
   g_clear_object (&self->filter_model);
   g_clear_object (&self->sort_model);
   g_clear_object (&self->filter);
@@ -714,6 +847,7 @@ eb_data_view_class_init (EbDataViewClass *klass)
   gtk_widget_class_set_css_name (widget_class, "dataview");
 
   cell_text_quark = g_quark_from_static_string ("eb-cell-text");
+  cell_column_quark = g_quark_from_static_string ("eb-cell-column");
 }
 
 static void
@@ -768,10 +902,16 @@ eb_data_view_init (EbDataView *self)
   /* Sorting before filtering: a search then never sorts again, and a new
    * sort order keeps the search. */
   self->sort_model = gtk_sort_list_model_new (NULL, g_object_ref (gtk_column_view_get_sorter (column_view)));
-  self->filter_model = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->sort_model)), NULL);
-  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->filter_model)));
+  /* Not GtkFilterListModel: see eb-filter-model.h. */
+  self->filter_model = eb_filter_model_new ();
+  eb_filter_model_set_source (self->filter_model, G_LIST_MODEL (self->sort_model), NULL);
+  self->slots = eb_slot_model_new (G_LIST_MODEL (self->filter_model));
+  g_signal_connect_swapped (self->slots, "changed", G_CALLBACK (slots_changed_cb), self);
+  self->selected_row = G_MAXUINT;
+  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->slots)));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
+  g_signal_connect_swapped (self->selection, "selection-changed", G_CALLBACK (selection_changed_cb), self);
   gtk_column_view_set_model (column_view, GTK_SELECTION_MODEL (self->selection));
   g_signal_connect_swapped (self->filter_model, "items-changed", G_CALLBACK (items_changed_cb), self);
 

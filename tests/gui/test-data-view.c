@@ -9,6 +9,7 @@
 #include <glib/gstdio.h>
 
 #include "eb-data-view.h"
+#include "eb-slot.h"
 #include "eb-survey-row.h"
 
 #define LIKERT_SPEC "Strongly disagree<Disagree<Neutral<Agree<Strongly agree<Don't know!"
@@ -460,6 +461,114 @@ assert_likert_order (GListModel *rows,
     }
 }
 
+static void collect_row_numbers (GtkWidget *widget,
+                                 GArray    *numbers);
+
+/* The row numbers the view's row widgets show, top to bottom. */
+static GArray *
+dup_shown_row_numbers (GtkColumnView *column_view)
+{
+  GArray *numbers = g_array_new (FALSE, FALSE, sizeof (guint));
+
+  collect_row_numbers (GTK_WIDGET (column_view), numbers);
+  return numbers;
+}
+
+/* The first inscription of each row is its number; the rows are the
+ * list's children in order. */
+static void
+collect_row_numbers (GtkWidget *widget,
+                     GArray    *numbers)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *cell = gtk_widget_get_first_child (child);
+      GtkWidget *inscription = cell != NULL ? gtk_widget_get_first_child (cell) : NULL;
+
+      if (inscription != NULL && GTK_IS_INSCRIPTION (inscription) && gtk_widget_get_mapped (child) &&
+          g_strcmp0 (gtk_widget_get_css_name (child), "row") == 0)
+        {
+          guint number = (guint) g_ascii_strtoull (gtk_inscription_get_text (GTK_INSCRIPTION (inscription)),
+                                                   NULL, 10);
+
+          g_array_append_val (numbers, number);
+        }
+      else
+        collect_row_numbers (child, numbers);
+    }
+}
+
+static guint
+selected_row (GtkColumnView *column_view)
+{
+  GtkSingleSelection *selection = GTK_SINGLE_SELECTION (gtk_column_view_get_model (column_view));
+  EbSlot *slot = gtk_single_selection_get_selected_item (selection);
+
+  return slot != NULL ? eb_survey_row_get_index (EB_SURVEY_ROW (eb_slot_get_item (slot))) : G_MAXUINT;
+}
+
+/* A sort or a search gives the rows on screen other respondents without
+ * making new row widgets (eb-slot-model.h): the rows show what the model
+ * holds, and the selected respondent stays selected where they went. */
+static void
+test_shown_rows (void)
+{
+  EbSurvey *survey = make_small_survey ();
+  GtkWidget *window = gtk_window_new ();
+  EbDataView *view = EB_DATA_VIEW (eb_data_view_new ());
+  GtkColumnView *column_view = eb_data_view_get_column_view (view);
+  GtkSelectionModel *selection = gtk_column_view_get_model (column_view);
+  GListModel *rows = eb_data_view_get_rows (view);
+  g_autoptr(GArray) shown = NULL;
+
+  g_object_ref (window);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 600);
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (view));
+  gtk_window_present (GTK_WINDOW (window));
+  wait_until (is_mapped, view);
+  eb_data_view_set_survey (view, survey);
+  wait_for_frame (GTK_WIDGET (view));
+
+  /* R03 (row index 2). */
+  gtk_selection_model_select_item (selection, 2, TRUE);
+  g_assert_cmpuint (selected_row (column_view), ==, 2);
+
+  gtk_column_view_sort_by_column (column_view, get_column (view, 4), GTK_SORT_ASCENDING);
+  wait_for_frame (GTK_WIDGET (view));
+  shown = dup_shown_row_numbers (column_view);
+  g_assert_cmpuint (shown->len, ==, 10);
+  for (guint i = 0; i < shown->len; i++)
+    g_assert_cmpuint (g_array_index (shown, guint, i), ==, get_row_index (rows, i) + 1);
+  g_assert_cmpuint (selected_row (column_view), ==, 2);
+  g_assert_cmpuint (get_row_index (rows, gtk_single_selection_get_selected (GTK_SINGLE_SELECTION (selection))),
+                    ==, 2);
+  g_clear_pointer (&shown, g_array_unref);
+
+  /* R01, R03, R07 and R10 work in Sales. */
+  eb_data_view_set_search (view, "sales");
+  wait_for_frame (GTK_WIDGET (view));
+  shown = dup_shown_row_numbers (column_view);
+  g_assert_cmpuint (shown->len, ==, 4);
+  for (guint i = 0; i < shown->len; i++)
+    g_assert_cmpuint (g_array_index (shown, guint, i), ==, get_row_index (rows, i) + 1);
+  g_assert_cmpuint (selected_row (column_view), ==, 2);
+  g_clear_pointer (&shown, g_array_unref);
+
+  /* Searched out of sight, R03 is no longer selected, nor when it is back. */
+  eb_data_view_set_search (view, "support");
+  g_assert_cmpuint (selected_row (column_view), ==, G_MAXUINT);
+  eb_data_view_set_search (view, "");
+  wait_for_frame (GTK_WIDGET (view));
+  g_assert_cmpuint (selected_row (column_view), ==, G_MAXUINT);
+  shown = dup_shown_row_numbers (column_view);
+  g_assert_cmpuint (shown->len, ==, 10);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_finalize_object (window);
+  g_object_unref (survey);
+}
+
 static void
 test_sort (void)
 {
@@ -848,6 +957,7 @@ main (int   argc,
   g_test_add_func ("/data-view/columns", test_columns);
   g_test_add_func ("/data-view/search", test_search);
   g_test_add_func ("/data-view/sort", test_sort);
+  g_test_add_func ("/data-view/shown-rows", test_shown_rows);
   g_test_add_func ("/data-view/render", test_render);
   g_test_add_func ("/data-view/large", test_large);
 
