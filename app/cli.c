@@ -328,7 +328,7 @@ import_all (char           **paths,
                             (const char * const *) labels->pdata,
                             surveys->len, source_column);
   scales = parse_scales (options->scale_specs, NULL);
-  eb_survey_detect (merged, scales);
+  eb_survey_merge_detect (merged, (EbSurvey * const *) surveys->pdata, surveys->len, scales);
   return merged;
 }
 

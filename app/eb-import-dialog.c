@@ -736,7 +736,8 @@ merge_files (ImportJob     *job,
       job->survey = eb_survey_merge ((EbSurvey * const *) job->file_surveys->pdata,
                                      (const char * const *) labels->pdata,
                                      n_files, job->source_column);
-      eb_survey_detect (job->survey, job->scales);
+      eb_survey_merge_detect (job->survey, (EbSurvey * const *) job->file_surveys->pdata, n_files,
+                              job->scales);
       job->conflicts = find_conflicts (job->file_surveys, (const char * const *) labels->pdata,
                                        job->survey);
     }

@@ -20,11 +20,16 @@ struct _EbLikertComparisonPanel
 {
   GtkWidget           parent_instance;
 
+  EbSurvey           *survey;
   EbLikertAnalysis   *analysis;
   EbLikertComparison *comparison;
+  EbLikertPaired     *paired;
   gboolean            updating;     /* filling the group choosers */
 
+  GtkWidget          *box;
   GtkWidget          *group;        /* AdwPreferencesGroup */
+  GtkWidget          *paired_group; /* AdwPreferencesGroup: the same respondents */
+  GArray             *paired_items; /* ItemRow */
   AdwComboRow        *a_row;
   AdwComboRow        *b_row;
   GtkStringList      *group_names;
@@ -34,12 +39,45 @@ struct _EbLikertComparisonPanel
 G_DEFINE_FINAL_TYPE (EbLikertComparisonPanel, eb_likert_comparison_panel, GTK_TYPE_WIDGET)
 
 static void
+clear_rows (GtkWidget *group,
+            GArray    *rows)
+{
+  for (guint i = 0; i < rows->len; i++)
+    adw_preferences_group_remove (ADW_PREFERENCES_GROUP (group), g_array_index (rows, ItemRow, i).row);
+  g_array_set_size (rows, 0);
+}
+
+static void
 clear_items (EbLikertComparisonPanel *self)
 {
-  for (guint i = 0; i < self->items->len; i++)
-    adw_preferences_group_remove (ADW_PREFERENCES_GROUP (self->group),
-                                  g_array_index (self->items, ItemRow, i).row);
-  g_array_set_size (self->items, 0);
+  clear_rows (self->group, self->items);
+  clear_rows (self->paired_group, self->paired_items);
+  g_clear_pointer (&self->paired, eb_likert_paired_unref);
+  gtk_widget_set_visible (self->paired_group, FALSE);
+}
+
+static ItemRow
+add_row (GtkWidget  *group,
+         GArray     *rows,
+         const char *title,
+         const char *subtitle,
+         const char *suffix,
+         const char *suffix_tooltip)
+{
+  ItemRow item;
+
+  item.row = adw_action_row_new ();
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (item.row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (item.row), title);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (item.row), subtitle);
+  item.difference = gtk_label_new (suffix);
+  gtk_widget_add_css_class (item.difference, "numeric");
+  gtk_widget_add_css_class (item.difference, "heading");
+  gtk_widget_set_tooltip_text (item.difference, suffix_tooltip);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (item.row), item.difference);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), item.row);
+  g_array_append_val (rows, item);
+  return item;
 }
 
 /* A minus sign, not a hyphen, before negative numbers. */
@@ -90,7 +128,6 @@ add_item_row (EbLikertComparisonPanel *self,
   g_autofree char *p = eb_format_p_value (test->p);
   g_autofree char *subtitle = NULL;
   g_autofree char *points = NULL;
-  ItemRow item;
 
   if (isfinite (test->z))
     {
@@ -105,18 +142,93 @@ add_item_row (EbLikertComparisonPanel *self,
   points = isfinite (difference) ? with_minus_sign (g_strdup_printf (_("%+.1f pts"), difference))
                                   : g_strdup ("–");
 
-  item.row = adw_action_row_new ();
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (item.row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (item.row), eb_likert_item_get_name (a));
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (item.row), subtitle);
-  item.difference = gtk_label_new (points);
-  gtk_widget_add_css_class (item.difference, "numeric");
-  gtk_widget_add_css_class (item.difference, "heading");
-  gtk_widget_set_tooltip_text (item.difference,
-                               _("Positive answers in the first group minus the second, in percentage points"));
-  adw_action_row_add_suffix (ADW_ACTION_ROW (item.row), item.difference);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (self->group), item.row);
-  g_array_append_val (self->items, item);
+  add_row (self->group, self->items, eb_likert_item_get_name (a), subtitle, points,
+           _("Positive answers in the first group minus the second, in percentage points"));
+}
+
+/* The survey's respondent id column, or -1. */
+static int
+find_id_column (EbSurvey *survey)
+{
+  for (guint c = 0; c < eb_survey_get_n_columns (survey); c++)
+    if (eb_survey_get_column_role (survey, c) == EB_COLUMN_ROLE_ID)
+      return (int) c;
+  return -1;
+}
+
+static char *
+share (guint n,
+       guint of)
+{
+  return g_strdup_printf ("%.0f %%", of > 0 ? 100.0 * n / of : 0.0);
+}
+
+/* When the two groups are waves of one survey with the same respondents
+ * in both (matched by their id), how each respondent's answer moved:
+ * independent groups' statistics say nothing of that. */
+static void
+show_paired (EbLikertComparisonPanel *self)
+{
+  const EbLikertGroup *a = eb_likert_comparison_get_group_a (self->comparison);
+  const EbLikertGroup *b = eb_likert_comparison_get_group_b (self->comparison);
+  int id_column = find_id_column (self->survey);
+  int group_column = eb_likert_analysis_get_group_column (self->analysis);
+  g_autoptr(GArray) columns = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autofree char *description = NULL;
+  guint n_linked;
+
+  if (id_column < 0 || id_column == group_column)
+    return;
+  for (guint i = 0; i < eb_likert_group_get_n_items (a); i++)
+    {
+      guint column = eb_likert_item_get_column (eb_likert_group_get_item (a, i));
+
+      g_array_append_val (columns, column);
+    }
+  self->paired = eb_likert_paired_new (self->survey, (const guint *) columns->data, columns->len,
+                                       (guint) id_column, (guint) group_column,
+                                       eb_likert_group_get_value (a), eb_likert_group_get_value (b), NULL);
+  if (self->paired == NULL || (n_linked = eb_likert_paired_get_n_linked (self->paired)) < 2)
+    return;
+
+  /* TRANSLATORS: "120 respondents answered in both pre.csv and post.csv (matched by ID)." */
+  description = g_strdup_printf (_("%u respondents answered in both %s and %s (matched by %s). Higher, "
+                                   "the same or lower: each one’s answer in %s against their own in %s."),
+                                 n_linked, eb_likert_group_get_value (a), eb_likert_group_get_value (b),
+                                 eb_survey_get_column_name (self->survey, (guint) id_column),
+                                 eb_likert_group_get_value (b), eb_likert_group_get_value (a));
+  if (eb_likert_paired_get_n_duplicate_ids (self->paired) > 0)
+    {
+      g_autofree char *left_out = g_strdup_printf (_(" %u ids occur twice in a wave and are left out."),
+                                                   eb_likert_paired_get_n_duplicate_ids (self->paired));
+      g_autofree char *joined = g_strconcat (description, left_out, NULL);
+
+      g_free (description);
+      description = g_steal_pointer (&joined);
+    }
+  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (self->paired_group), description);
+
+  for (guint i = 0; i < eb_likert_paired_get_n_items (self->paired); i++)
+    {
+      const EbLikertChange *change = eb_likert_paired_get_change (self->paired, i);
+      g_autofree char *up = share (change->n_up, change->n_pairs);
+      g_autofree char *same = share (change->n_same, change->n_pairs);
+      g_autofree char *down = share (change->n_down, change->n_pairs);
+      g_autofree char *top = share (change->n_to_top, change->n_pairs);
+      g_autofree char *subtitle = NULL;
+      g_autofree char *net = NULL;
+
+      /* TRANSLATORS: how answers moved from the first wave to the second, for N pairs */
+      subtitle = g_strdup_printf (_("Higher %s · the same %s · lower %s · %s reached the top (n = %u)"),
+                                  up, same, down, top, change->n_pairs);
+      net = change->n_pairs > 0
+              ? with_minus_sign (g_strdup_printf (_("%+.0f pts"),
+                                                  100.0 * ((double) change->n_up - change->n_down) / change->n_pairs))
+              : g_strdup ("–");
+      add_row (self->paired_group, self->paired_items, eb_likert_paired_get_item_name (self->paired, i),
+               subtitle, net, _("Respondents whose answer rose minus those whose answer fell, in percentage points"));
+    }
+  gtk_widget_set_visible (self->paired_group, TRUE);
 }
 
 static void
@@ -135,6 +247,7 @@ show_comparison (EbLikertComparisonPanel *self)
   adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (self->group), description);
   for (guint i = 0; i < eb_likert_comparison_get_n_items (self->comparison); i++)
     add_item_row (self, i);
+  show_paired (self);
 }
 
 /* Choosing for one side the group the other side shows swaps them: the
@@ -183,8 +296,10 @@ eb_likert_comparison_panel_dispose (GObject *object)
 {
   EbLikertComparisonPanel *self = EB_LIKERT_COMPARISON_PANEL (object);
 
-  g_clear_pointer (&self->group, gtk_widget_unparent);
+  g_clear_pointer (&self->box, gtk_widget_unparent);
   g_clear_pointer (&self->comparison, eb_likert_comparison_unref);
+  g_clear_pointer (&self->paired, eb_likert_paired_unref);
+  g_clear_object (&self->survey);
   g_clear_pointer (&self->analysis, eb_likert_analysis_unref);
   g_clear_object (&self->group_names);
 
@@ -197,6 +312,7 @@ eb_likert_comparison_panel_finalize (GObject *object)
   EbLikertComparisonPanel *self = EB_LIKERT_COMPARISON_PANEL (object);
 
   g_clear_pointer (&self->items, g_array_unref);
+  g_clear_pointer (&self->paired_items, g_array_unref);
 
   G_OBJECT_CLASS (eb_likert_comparison_panel_parent_class)->finalize (object);
 }
@@ -218,9 +334,16 @@ eb_likert_comparison_panel_init (EbLikertComparisonPanel *self)
 {
   self->items = g_array_new (FALSE, FALSE, sizeof (ItemRow));
   self->group_names = gtk_string_list_new (NULL);
+  self->paired_items = g_array_new (FALSE, FALSE, sizeof (ItemRow));
+  self->box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 24);
+  gtk_widget_set_parent (self->box, GTK_WIDGET (self));
   self->group = adw_preferences_group_new ();
   adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (self->group), _("Comparison"));
-  gtk_widget_set_parent (self->group, GTK_WIDGET (self));
+  gtk_box_append (GTK_BOX (self->box), self->group);
+  self->paired_group = adw_preferences_group_new ();
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (self->paired_group), _("Same Respondents in Both"));
+  gtk_widget_set_visible (self->paired_group, FALSE);
+  gtk_box_append (GTK_BOX (self->box), self->paired_group);
   self->a_row = new_group_row (self, _("_Group"));
   self->b_row = new_group_row (self, _("_Against"));
   gtk_widget_set_visible (GTK_WIDGET (self), FALSE);
@@ -234,13 +357,16 @@ eb_likert_comparison_panel_new (void)
 
 void
 eb_likert_comparison_panel_set_analysis (EbLikertComparisonPanel *self,
+                                         EbSurvey                *survey,
                                          EbLikertAnalysis        *analysis)
 {
   g_autoptr(GPtrArray) names = g_ptr_array_new ();
   guint n_groups = 0, n_before;
 
   g_return_if_fail (EB_IS_LIKERT_COMPARISON_PANEL (self));
+  g_return_if_fail (analysis == NULL || EB_IS_SURVEY (survey));
 
+  g_set_object (&self->survey, survey);
   if (analysis != NULL)
     eb_likert_analysis_ref (analysis);
   g_clear_pointer (&self->analysis, eb_likert_analysis_unref);
@@ -353,6 +479,36 @@ eb_likert_comparison_panel_get_item_difference (EbLikertComparisonPanel *self,
   if (index >= self->items->len)
     return NULL;
   return gtk_label_get_label (GTK_LABEL (g_array_index (self->items, ItemRow, index).difference));
+}
+
+guint
+eb_likert_comparison_panel_get_n_paired_items (EbLikertComparisonPanel *self)
+{
+  g_return_val_if_fail (EB_IS_LIKERT_COMPARISON_PANEL (self), 0);
+
+  return gtk_widget_get_visible (self->paired_group) ? self->paired_items->len : 0;
+}
+
+const char *
+eb_likert_comparison_panel_get_paired_subtitle (EbLikertComparisonPanel *self,
+                                                guint                    index)
+{
+  g_return_val_if_fail (EB_IS_LIKERT_COMPARISON_PANEL (self), NULL);
+
+  if (index >= self->paired_items->len)
+    return NULL;
+  return adw_action_row_get_subtitle (ADW_ACTION_ROW (g_array_index (self->paired_items, ItemRow, index).row));
+}
+
+const char *
+eb_likert_comparison_panel_get_paired_change (EbLikertComparisonPanel *self,
+                                              guint                    index)
+{
+  g_return_val_if_fail (EB_IS_LIKERT_COMPARISON_PANEL (self), NULL);
+
+  if (index >= self->paired_items->len)
+    return NULL;
+  return gtk_label_get_label (GTK_LABEL (g_array_index (self->paired_items, ItemRow, index).difference));
 }
 
 char *

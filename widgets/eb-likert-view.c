@@ -569,7 +569,7 @@ recompute (EbLikertView *self)
   eb_likert_chart_set_options (self->chart, &self->options);
   eb_likert_chart_set_data (self->chart, self->analysis != NULL ? self->survey : NULL, self->analysis);
   eb_likert_table_set_analysis (self->table, self->analysis);
-  eb_likert_comparison_panel_set_analysis (self->comparison_panel, self->analysis);
+  eb_likert_comparison_panel_set_analysis (self->comparison_panel, self->survey, self->analysis);
   update_reliability (self);
   update_summary (self);
   update_sensitivity (self);

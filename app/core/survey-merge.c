@@ -3,6 +3,7 @@
 
 #include "config.h"
 
+#include "survey-detect.h"
 #include "survey-merge.h"
 
 static void
@@ -64,4 +65,36 @@ eb_survey_merge (EbSurvey * const   *surveys,
     if (g_strcmp0 (eb_survey_get_header_style (surveys[s]), eb_survey_get_header_style (surveys[0])) != 0)
       eb_survey_set_header_style (merged, NULL);
   return g_steal_pointer (&merged);
+}
+
+void
+eb_survey_merge_detect (EbSurvey         *merged,
+                        EbSurvey * const *surveys,
+                        guint             n_surveys,
+                        GPtrArray        *user_scales)
+{
+  g_return_if_fail (EB_IS_SURVEY (merged));
+  g_return_if_fail (surveys != NULL || n_surveys == 0);
+
+  eb_survey_detect (merged, user_scales);
+  for (guint c = 0; c < eb_survey_get_n_columns (merged); c++)
+    {
+      const char *name = eb_survey_get_column_name (merged, c);
+      guint n_with = 0, n_id = 0;
+
+      for (guint s = 0; s < n_surveys; s++)
+        {
+          int column = eb_survey_find_column (surveys[s], name);
+
+          if (column < 0)
+            continue;
+          n_with++;
+          n_id += eb_survey_get_column_role (surveys[s], (guint) column) == EB_COLUMN_ROLE_ID;
+        }
+      if (n_with > 0 && n_id == n_with)
+        {
+          eb_survey_set_column_role (merged, c, EB_COLUMN_ROLE_ID);
+          eb_survey_set_column_scale (merged, c, NULL);
+        }
+    }
 }

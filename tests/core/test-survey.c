@@ -227,6 +227,44 @@ test_merge (void)
   g_assert_null (eb_survey_get_header_style (merged));
 }
 
+/* Two waves with the same respondents: each id once per wave. Alone, the
+ * merged column repeats every id and reads as text; the waves agree it is
+ * the id, and it stays so, linking each respondent's two answers. */
+static void
+test_merge_waves (void)
+{
+  g_autoptr(EbSurvey) pre = eb_survey_new ();
+  g_autoptr(EbSurvey) post = eb_survey_new ();
+  g_autoptr(EbSurvey) merged = NULL;
+  EbSurvey *surveys[] = { pre, post };
+  const char *labels[] = { "pre.csv", "post.csv" };
+
+  for (guint s = 0; s < 2; s++)
+    {
+      eb_survey_add_column (surveys[s], "Participant ID");
+      eb_survey_add_column (surveys[s], "Comment");
+      for (guint r = 0; r < 30; r++)
+        {
+          g_autofree char *id = g_strdup_printf ("T%03u", r + 1);
+          g_autofree char *comment = g_strdup_printf ("Wave %u, teacher %u: it went well", s + 1, r + 1);
+          const char *cells[] = { id, comment };
+
+          eb_survey_append_row (surveys[s], cells, 2);
+        }
+      eb_survey_detect (surveys[s], NULL);
+      g_assert_cmpint (eb_survey_get_column_role (surveys[s], 0), ==, EB_COLUMN_ROLE_ID);
+    }
+
+  merged = eb_survey_merge (surveys, labels, 2, "Wave");
+  eb_survey_detect (merged, NULL);
+  g_assert_cmpint (eb_survey_get_column_role (merged, 1), !=, EB_COLUMN_ROLE_ID);
+  eb_survey_merge_detect (merged, surveys, 2, NULL);
+  g_assert_cmpstr (eb_survey_get_column_name (merged, 1), ==, "Participant ID");
+  g_assert_cmpint (eb_survey_get_column_role (merged, 1), ==, EB_COLUMN_ROLE_ID);
+  g_assert_cmpint (eb_survey_get_column_role (merged, 0), ==, EB_COLUMN_ROLE_ATTRIBUTE);
+  g_assert_cmpint (eb_survey_get_column_role (merged, 2), ==, EB_COLUMN_ROLE_TEXT);
+}
+
 /* Interning keeps a 100,000-row survey of repeated labels small: every
  * "Strongly developed" is one string. */
 static void
@@ -254,6 +292,7 @@ main (int   argc,
   g_test_add_func ("/survey/detect/multi-and-number", test_detect_multi_and_number);
   g_test_add_func ("/survey/detect/option-columns", test_detect_option_columns);
   g_test_add_func ("/survey/merge", test_merge);
+  g_test_add_func ("/survey/merge/waves", test_merge_waves);
   g_test_add_func ("/survey/large-interned", test_large_interned);
 
   return g_test_run ();

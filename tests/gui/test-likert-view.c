@@ -578,6 +578,60 @@ test_p_values (void)
     }
 }
 
+/* Two waves of one survey, the same six participants in both: how each
+ * one's answer moved, next to the comparison of the waves as groups. */
+static void
+test_paired_waves (void)
+{
+  /* Levels before and after: P1, P3 and P4 rise (P4 to the top), P2 and
+   * P5 stay, P6 falls. */
+  static const guint pre[] = { 0, 1, 1, 2, 3, 2 };
+  static const guint post[] = { 1, 1, 2, 3, 3, 1 };
+  g_autoptr(EbSurvey) survey = eb_survey_new ();
+  g_autoptr(EbScale) scale = eb_scale_parse_spec (SCALE_SPEC, NULL);
+  EbLikertComparisonPanel *panel;
+  GtkDropDown *group_dropdown;
+  GtkWindow *window;
+  EbLikertView *view;
+
+  eb_survey_add_column (survey, "ID");
+  eb_survey_set_column_role (survey, 0, EB_COLUMN_ROLE_ID);
+  eb_survey_add_column (survey, "Wave");
+  eb_survey_set_column_role (survey, 1, EB_COLUMN_ROLE_ATTRIBUTE);
+  eb_survey_add_column (survey, items[0]);
+  eb_survey_set_column_role (survey, 2, EB_COLUMN_ROLE_LIKERT);
+  eb_survey_set_column_scale (survey, 2, scale);
+  for (guint wave = 0; wave < 2; wave++)
+    for (guint p = 0; p < G_N_ELEMENTS (pre); p++)
+      {
+        g_autofree char *id = g_strdup_printf ("P%u", p + 1);
+        const char *cells[] = { id, wave == 0 ? "pre" : "post", levels[wave == 0 ? pre[p] : post[p]] };
+
+        eb_survey_append_row (survey, cells, G_N_ELEMENTS (cells));
+      }
+
+  view = show_view (survey, NULL, &window);
+  group_dropdown = GTK_DROP_DOWN (find_widget (GTK_WIDGET (view), GTK_TYPE_DROP_DOWN, NULL));
+  gtk_drop_down_set_selected (group_dropdown, 1);
+  iterate_pending ();
+
+  panel = EB_LIKERT_COMPARISON_PANEL (eb_likert_view_get_comparison_panel (view));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (panel)));
+  g_assert_cmpuint (eb_likert_comparison_panel_get_n_items (panel), ==, 1);
+  g_assert_cmpuint (eb_likert_comparison_panel_get_n_paired_items (panel), ==, 1);
+  g_assert_cmpstr (eb_likert_comparison_panel_get_paired_subtitle (panel, 0), ==,
+                   "Higher 50 % · the same 33 % · lower 17 % · 17 % reached the top (n = 6)");
+  g_assert_cmpstr (eb_likert_comparison_panel_get_paired_change (panel, 0), ==, "+33 pts");
+
+  /* The other way round, the answers fell. */
+  eb_likert_comparison_panel_set_groups (panel, 1, 0);
+  g_assert_cmpstr (eb_likert_comparison_panel_get_paired_subtitle (panel, 0), ==,
+                   "Higher 17 % · the same 33 % · lower 50 % · 0 % reached the top (n = 6)");
+  g_assert_cmpstr (eb_likert_comparison_panel_get_paired_change (panel, 0), ==, "\u221233 pts");
+
+  close_view (window, view);
+}
+
 static void
 test_grouped (void)
 {
@@ -642,6 +696,8 @@ test_grouped (void)
   g_assert_cmpuint (b, ==, 1);
   comparison = eb_likert_comparison_new (analysis, 0, 1);
   g_assert_cmpuint (eb_likert_comparison_panel_get_n_items (panel), ==, G_N_ELEMENTS (items));
+  /* Different people in each programme: nothing to pair. */
+  g_assert_cmpuint (eb_likert_comparison_panel_get_n_paired_items (panel), ==, 0);
   for (guint i = 0; i < G_N_ELEMENTS (items); i++)
     {
       const EbMannWhitney *test = eb_likert_comparison_get_test (comparison, i);
@@ -1050,6 +1106,7 @@ main (int   argc,
 
   g_test_add_func ("/likert-view/table", test_table);
   g_test_add_func ("/likert-view/p-values", test_p_values);
+  g_test_add_func ("/likert-view/paired-waves", test_paired_waves);
   g_test_add_func ("/likert-view/tooltip-and-selection", test_tooltip_and_selection);
   g_test_add_func ("/likert-view/keyboard", test_keyboard);
   g_test_add_func ("/likert-view/palette-setting", test_palette_setting);
