@@ -399,6 +399,82 @@ write_comparison (EbWorkbook       *wb,
   return row + 1;
 }
 
+/* The survey's respondent id column, or -1. */
+static int
+find_id_column (EbSurvey *survey)
+{
+  for (guint c = 0; c < eb_survey_get_n_columns (survey); c++)
+    if (eb_survey_get_column_role (survey, c) == EB_COLUMN_ROLE_ID)
+      return (int) c;
+  return -1;
+}
+
+/* When the two groups are waves with the same respondents in both
+ * (linked by the id column, which is used here and shown nowhere): how
+ * each one's answer moved, as the Likert page shows it. */
+static lxw_row_t
+write_paired (EbWorkbook       *wb,
+              lxw_worksheet    *sheet,
+              lxw_row_t         row,
+              EbLikertAnalysis *grouped,
+              GArray           *items)
+{
+  const EbLikertGroup *a = eb_likert_analysis_get_group (grouped, 0);
+  const EbLikertGroup *b = eb_likert_analysis_get_group (grouped, 1);
+  int id_column = find_id_column (wb->survey);
+  int group_column = eb_likert_analysis_get_group_column (grouped);
+  g_autoptr(EbLikertPaired) paired = NULL;
+  g_autofree char *heading = NULL;
+  g_autofree char *note = NULL;
+  const char *headers[] = { "Item", "Pairs", "Higher", "The same", "Lower", "Reached the top",
+                            "Net change (points)" };
+  guint lines = 1;
+
+  if (id_column < 0 || id_column == group_column)
+    return row;
+  paired = eb_likert_paired_new (wb->survey, (const guint *) items->data, items->len, (guint) id_column,
+                                 (guint) group_column, eb_likert_group_get_value (a),
+                                 eb_likert_group_get_value (b), NULL);
+  if (paired == NULL || eb_likert_paired_get_n_linked (paired) < 2)
+    return row;
+
+  heading = g_strdup_printf ("The same respondents: %s to %s", eb_likert_group_get_value (a),
+                             eb_likert_group_get_value (b));
+  note = g_strdup_printf ("%u respondents answered in both (matched by %s; %u ids occurring twice in a "
+                          "wave left out). Higher, the same or lower: each one's answer in %s against "
+                          "their own in %s; the net change is higher minus lower.",
+                          eb_likert_paired_get_n_linked (paired),
+                          eb_survey_get_column_name (wb->survey, (guint) id_column),
+                          eb_likert_paired_get_n_duplicate_ids (paired),
+                          eb_likert_group_get_value (b), eb_likert_group_get_value (a));
+  eb_workbook_write_text (sheet, row++, 0, heading, wb->heading);
+  eb_workbook_write_text (sheet, row++, 0, note, wb->note);
+  for (guint c = 0; c < G_N_ELEMENTS (headers); c++)
+    {
+      eb_workbook_write_text (sheet, row, c, headers[c], wb->header);
+      lines = MAX (lines, eb_workbook_count_lines (headers[c], c == 0 ? ITEM_WIDTH : NUMBER_WIDTH));
+    }
+  eb_workbook_set_row_lines (sheet, row++, lines);
+  for (guint i = 0; i < eb_likert_paired_get_n_items (paired); i++, row++)
+    {
+      const EbLikertChange *change = eb_likert_paired_get_change (paired, i);
+      const char *name = eb_likert_paired_get_item_name (paired, i);
+      double n = change->n_pairs;
+
+      eb_workbook_write_text (sheet, row, 0, name, wb->wrap);
+      eb_workbook_set_row_lines (sheet, row, eb_workbook_count_lines (name, ITEM_WIDTH));
+      worksheet_write_number (sheet, row, 1, change->n_pairs, wb->top);
+      eb_workbook_write_number (sheet, row, 2, n > 0 ? change->n_up / n : NAN, wb->percent);
+      eb_workbook_write_number (sheet, row, 3, n > 0 ? change->n_same / n : NAN, wb->percent);
+      eb_workbook_write_number (sheet, row, 4, n > 0 ? change->n_down / n : NAN, wb->percent);
+      eb_workbook_write_number (sheet, row, 5, n > 0 ? change->n_to_top / n : NAN, wb->percent);
+      eb_workbook_write_number (sheet, row, 6,
+                                n > 0 ? 100.0 * ((double) change->n_up - change->n_down) / n : NAN,
+                                wb->decimal1);
+    }
+  return row + 1;
+}
+
 /* The column the summary is grouped by, unless pseudonymising would let
  * it name people. */
 static int
@@ -464,7 +540,10 @@ write_scale_set (EbWorkbook     *wb,
                           NULL);
     }
   if (grouped != NULL && eb_likert_analysis_get_n_groups (grouped) == 2)
-    *row = write_comparison (wb, sheet, *row, grouped);
+    {
+      *row = write_comparison (wb, sheet, *row, grouped);
+      *row = write_paired (wb, sheet, *row, grouped, items);
+    }
 
   chart_height = insert_native_chart (wb, sheet, *row, &source,
                                       eb_likert_item_get_n_levels (eb_likert_group_get_item (

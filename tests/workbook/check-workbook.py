@@ -368,6 +368,49 @@ def run_grouped(path):
               f"comparison formats {row[1].number_format}, {row[6].number_format}")
 
 
+def run_waves(path, levels):
+    """The paired table against pairs made here from the Responses sheet."""
+    book = load(path)
+    responses = book["Responses"]
+    columns = header_index(responses)
+    items = [name for name in columns if str(name).startswith("Item ")]
+    answers = {}
+    for row in responses.iter_rows(min_row=2, values_only=True):
+        answers[(row[columns["Wave"]], cell_text(row[columns["ID"]]))] = row
+    waves = sorted({wave for wave, _ in answers}, key=lambda w: w != "pre")
+    check(waves == ["pre", "post"], f"waves {waves}")
+    sheet = book["Likert summary"]
+    rows = list(sheet.iter_rows())
+    starts = [i for i, row in enumerate(rows) if row[0].value == "The same respondents: pre to post"]
+    check(len(starts) == 1, "no table of the same respondents")
+    if len(starts) != 1:
+        return
+    start = starts[0]
+    check([cell.value for cell in rows[start + 2][:7]] ==
+          ["Item", "Pairs", "Higher", "The same", "Lower", "Reached the top", "Net change (points)"],
+          "paired table header")
+    ids = {id_ for wave, id_ in answers if wave == "pre"} & {id_ for wave, id_ in answers if wave == "post"}
+    top = len(levels) - 1
+    for offset, item in enumerate(items):
+        row = rows[start + 3 + offset]
+        check(row[0].value == item, f"paired row {offset} is {row[0].value!r}, expected {item!r}")
+        up = same = down = to_top = 0
+        for id_ in ids:
+            before = answers[("pre", id_)][columns[item]]
+            after = answers[("post", id_)][columns[item]]
+            if before not in levels or after not in levels:
+                continue
+            b, a = levels.index(before), levels.index(after)
+            up += a > b
+            same += a == b
+            down += a < b
+            to_top += a == top and b < top
+        n = up + same + down
+        want = [n, up / n, same / n, down / n, to_top / n, 100 * (up - down) / n]
+        got = [cell.value for cell in row[1:7]]
+        check(all(abs(g - w) < 1e-9 for g, w in zip(got, want)), f"paired {item}: {got}, expected {want}")
+
+
 def run_text(path, answers):
     book = load(path)
     check_no_formulas(path, book)
@@ -466,6 +509,8 @@ def main(argv):
         run_example(argv[2], argv[3], argv[4:])
     elif mode == "grouped":
         run_grouped(argv[2])
+    elif mode == "waves":
+        run_waves(argv[2], argv[3:])
     elif mode == "text":
         run_text(argv[2], argv[3:])
     elif mode == "pseudonymised":

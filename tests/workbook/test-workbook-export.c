@@ -192,6 +192,53 @@ test_survey_file (void)
   check_with_python ("survey", path, NULL);
 }
 
+/* ---- Two waves of the same respondents --------------------------------- */
+
+static void
+test_waves (void)
+{
+  static const char *spec = "Strongly disagree<Disagree<Neutral<Agree<Strongly agree";
+  g_autoptr(EbScale) scale = eb_scale_parse_spec (spec, NULL);
+  g_autoptr(EbSurvey) survey = eb_survey_new ();
+  g_autofree char *path = tmp_path ("waves.xlsx");
+  g_auto(GStrv) levels = g_strsplit (spec, "<", -1);
+  EbWorkbookOptions options;
+  GRand *rand = g_rand_new_with_seed (11);
+
+  eb_survey_add_column (survey, "ID");
+  eb_survey_set_column_role (survey, 0, EB_COLUMN_ROLE_ID);
+  eb_survey_add_column (survey, "Wave");
+  eb_survey_set_column_role (survey, 1, EB_COLUMN_ROLE_ATTRIBUTE);
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("Item %u", i + 1);
+      guint column = eb_survey_add_column (survey, name);
+
+      eb_survey_set_column_role (survey, column, EB_COLUMN_ROLE_LIKERT);
+      eb_survey_set_column_scale (survey, column, scale);
+    }
+  /* 40 people before, 36 of them again after (and 3 newcomers), some
+   * answers missing. */
+  for (guint wave = 0; wave < 2; wave++)
+    for (guint p = 0; p < 40; p++)
+      {
+        g_autofree char *id = g_strdup_printf ("%u", wave == 1 && p >= 36 ? 100 + p : p + 1);
+        const char *cells[4] = { id, wave == 0 ? "pre" : "post" };
+
+        if (wave == 1 && p == 39)
+          continue;
+        for (guint i = 0; i < 2; i++)
+          cells[2 + i] = g_rand_int_range (rand, 0, 12) == 0 ? "" : levels[g_rand_int_range (rand, 0, 5)];
+        eb_survey_append_row (survey, cells, G_N_ELEMENTS (cells));
+      }
+  g_rand_free (rand);
+
+  eb_workbook_options_init (&options);
+  options.group_column = 1;
+  export (NULL, survey, path, &options);
+  check_with_python ("waves", path, levels[0], levels[1], levels[2], levels[3], levels[4], NULL);
+}
+
 /* ---- Text that looks like a formula ------------------------------------ */
 
 static EbSurvey *
@@ -659,6 +706,7 @@ main (int   argc,
 
   g_test_add_func ("/workbook/example", test_example);
   g_test_add_func ("/workbook/grouped", test_grouped);
+  g_test_add_func ("/workbook/waves", test_waves);
   g_test_add_func ("/workbook/survey-file", test_survey_file);
   g_test_add_func ("/workbook/text-stays-text", test_text_stays_text);
   g_test_add_func ("/workbook/pseudonyms", test_pseudonyms);
