@@ -712,6 +712,27 @@ print_comparison_text (EbLikertComparison *comparison)
     }
 }
 
+/* The same respondents in both groups (waves): how their answers moved. */
+static void
+print_paired_text (EbLikertPaired *paired)
+{
+  g_autofree char *header = fit ("Item", 44);
+
+  g_print ("\nThe same %u respondents, %s to %s\n%s  %6s  %7s  %7s  %7s  %7s\n",
+           eb_likert_paired_get_n_linked (paired), eb_likert_paired_get_wave_a (paired),
+           eb_likert_paired_get_wave_b (paired), header, "Pairs", "Higher", "Same", "Lower", "To top");
+  for (guint i = 0; i < eb_likert_paired_get_n_items (paired); i++)
+    {
+      const EbLikertChange *change = eb_likert_paired_get_change (paired, i);
+      g_autofree char *name = fit (eb_likert_paired_get_item_name (paired, i), 44);
+      double n = MAX (change->n_pairs, 1);
+
+      g_print ("%s  %6u  %6.1f%%  %6.1f%%  %6.1f%%  %6.1f%%\n", name, change->n_pairs,
+               100.0 * change->n_up / n, 100.0 * change->n_same / n, 100.0 * change->n_down / n,
+               100.0 * change->n_to_top / n);
+    }
+}
+
 static void
 print_likert_text (EbLikertAnalysis *analysis,
                    EbReliability    *reliability)
@@ -809,6 +830,7 @@ run_likert (int    argc,
   else
     {
       g_autoptr(EbLikertComparison) comparison = NULL;
+      g_autoptr(EbLikertPaired) paired = NULL;
 
       /* Reliability of one item, or of none, is not defined: left out. */
       if (columns->len > 1)
@@ -816,7 +838,11 @@ run_likert (int    argc,
       /* Grouped into exactly two groups (programme, wave, gender): compare
        * them item by item. */
       if (group_column >= 0 && eb_likert_analysis_get_n_groups (analysis) == 2)
-        comparison = eb_likert_comparison_new (analysis, 0, 1);
+        {
+          comparison = eb_likert_comparison_new (analysis, 0, 1);
+          /* Two waves with people in both: each one's change too. */
+          paired = eb_likert_paired_new_for_groups (survey, analysis, 0, 1);
+        }
       if (options.json)
         {
           g_autoptr(JsonNode) node = eb_likert_analysis_to_json (analysis, reliability);
@@ -824,6 +850,9 @@ run_likert (int    argc,
           if (comparison != NULL)
             json_object_set_member (json_node_get_object (node), "comparison",
                                     eb_likert_comparison_to_json (comparison));
+          if (paired != NULL)
+            json_object_set_member (json_node_get_object (node), "paired",
+                                    eb_likert_paired_to_json (paired));
           print_json_node (node);
         }
       else if (csv)
@@ -837,6 +866,8 @@ run_likert (int    argc,
           print_likert_text (analysis, reliability);
           if (comparison != NULL)
             print_comparison_text (comparison);
+          if (paired != NULL)
+            print_paired_text (paired);
         }
     }
   common_options_clear (&options);

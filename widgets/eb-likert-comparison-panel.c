@@ -146,16 +146,6 @@ add_item_row (EbLikertComparisonPanel *self,
            _("Positive answers in the first group minus the second, in percentage points"));
 }
 
-/* The survey's respondent id column, or -1. */
-static int
-find_id_column (EbSurvey *survey)
-{
-  for (guint c = 0; c < eb_survey_get_n_columns (survey); c++)
-    if (eb_survey_get_column_role (survey, c) == EB_COLUMN_ROLE_ID)
-      return (int) c;
-  return -1;
-}
-
 static char *
 share (guint n,
        guint of)
@@ -171,31 +161,22 @@ show_paired (EbLikertComparisonPanel *self)
 {
   const EbLikertGroup *a = eb_likert_comparison_get_group_a (self->comparison);
   const EbLikertGroup *b = eb_likert_comparison_get_group_b (self->comparison);
-  int id_column = find_id_column (self->survey);
-  int group_column = eb_likert_analysis_get_group_column (self->analysis);
-  g_autoptr(GArray) columns = g_array_new (FALSE, FALSE, sizeof (guint));
   g_autofree char *description = NULL;
-  guint n_linked;
+  guint group_a, group_b;
 
-  if (id_column < 0 || id_column == group_column)
+  if (!eb_likert_comparison_panel_get_groups (self, &group_a, &group_b))
     return;
-  for (guint i = 0; i < eb_likert_group_get_n_items (a); i++)
-    {
-      guint column = eb_likert_item_get_column (eb_likert_group_get_item (a, i));
-
-      g_array_append_val (columns, column);
-    }
-  self->paired = eb_likert_paired_new (self->survey, (const guint *) columns->data, columns->len,
-                                       (guint) id_column, (guint) group_column,
-                                       eb_likert_group_get_value (a), eb_likert_group_get_value (b), NULL);
-  if (self->paired == NULL || (n_linked = eb_likert_paired_get_n_linked (self->paired)) < 2)
+  self->paired = eb_likert_paired_new_for_groups (self->survey, self->analysis, group_a, group_b);
+  if (self->paired == NULL)
     return;
 
   /* TRANSLATORS: "120 respondents answered in both pre.csv and post.csv (matched by ID)." */
   description = g_strdup_printf (_("%u respondents answered in both %s and %s (matched by %s). Higher, "
                                    "the same or lower: each one’s answer in %s against their own in %s."),
-                                 n_linked, eb_likert_group_get_value (a), eb_likert_group_get_value (b),
-                                 eb_survey_get_column_name (self->survey, (guint) id_column),
+                                 eb_likert_paired_get_n_linked (self->paired),
+                                 eb_likert_group_get_value (a), eb_likert_group_get_value (b),
+                                 eb_survey_get_column_name (self->survey,
+                                                            (guint) eb_survey_get_id_column (self->survey)),
                                  eb_likert_group_get_value (b), eb_likert_group_get_value (a));
   if (eb_likert_paired_get_n_duplicate_ids (self->paired) > 0)
     {

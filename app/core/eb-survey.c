@@ -380,6 +380,17 @@ eb_survey_set_sheet (EbSurvey   *self,
   self->sheet = g_strdup (sheet);
 }
 
+int
+eb_survey_get_id_column (EbSurvey *self)
+{
+  g_return_val_if_fail (EB_IS_SURVEY (self), -1);
+
+  for (guint c = 0; c < eb_survey_get_n_columns (self); c++)
+    if (eb_survey_get_column_role (self, c) == EB_COLUMN_ROLE_ID)
+      return (int) c;
+  return -1;
+}
+
 const char *
 eb_survey_get_header_style (EbSurvey *self)
 {

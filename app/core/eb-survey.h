@@ -63,6 +63,9 @@ void          eb_survey_set_column_scale (EbSurvey     *self,
  * summary show together. A GPtrArray of GArray of guint column indices. */
 GPtrArray    *eb_survey_dup_likert_sets  (EbSurvey     *self);
 
+/* The first column whose role is the respondent id, or -1. */
+int           eb_survey_get_id_column    (EbSurvey     *self);
+
 guint         eb_survey_count_missing    (EbSurvey     *self,
                                           guint         column);
 guint         eb_survey_count_distinct   (EbSurvey     *self,

@@ -1504,6 +1504,42 @@ eb_likert_paired_new (EbSurvey     *survey,
 }
 
 EbLikertPaired *
+eb_likert_paired_new_for_groups (EbSurvey         *survey,
+                                 EbLikertAnalysis *analysis,
+                                 guint             group_a,
+                                 guint             group_b)
+{
+  const EbLikertGroup *a, *b;
+  g_autoptr(GArray) columns = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr(EbLikertPaired) paired = NULL;
+  int id_column, group_column;
+
+  g_return_val_if_fail (EB_IS_SURVEY (survey), NULL);
+  g_return_val_if_fail (analysis != NULL, NULL);
+  g_return_val_if_fail (group_a < eb_likert_analysis_get_n_groups (analysis), NULL);
+  g_return_val_if_fail (group_b < eb_likert_analysis_get_n_groups (analysis), NULL);
+
+  id_column = eb_survey_get_id_column (survey);
+  group_column = eb_likert_analysis_get_group_column (analysis);
+  if (id_column < 0 || group_column < 0 || id_column == group_column)
+    return NULL;
+  a = eb_likert_analysis_get_group (analysis, group_a);
+  b = eb_likert_analysis_get_group (analysis, group_b);
+  for (guint i = 0; i < eb_likert_group_get_n_items (a); i++)
+    {
+      guint column = eb_likert_item_get_column (eb_likert_group_get_item (a, i));
+
+      g_array_append_val (columns, column);
+    }
+  paired = eb_likert_paired_new (survey, (const guint *) columns->data, columns->len, (guint) id_column,
+                                 (guint) group_column, eb_likert_group_get_value (a),
+                                 eb_likert_group_get_value (b), NULL);
+  if (paired == NULL || eb_likert_paired_get_n_linked (paired) < 2)
+    return NULL;
+  return g_steal_pointer (&paired);
+}
+
+EbLikertPaired *
 eb_likert_paired_ref (EbLikertPaired *self)
 {
   g_return_val_if_fail (self != NULL, NULL);

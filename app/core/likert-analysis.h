@@ -237,6 +237,14 @@ EbLikertPaired       *eb_likert_paired_new               (EbSurvey           *su
                                                           const char         *wave_a,
                                                           const char         *wave_b,
                                                           GError            **error);
+/* The two groups GROUP_A and GROUP_B of ANALYSIS (counted on SURVEY,
+ * grouped by a wave column) as waves of the same respondents, linked by
+ * the survey's id column; NULL when the survey has no id column, the
+ * grouping is by the id, or fewer than two respondents are in both. */
+EbLikertPaired       *eb_likert_paired_new_for_groups    (EbSurvey           *survey,
+                                                          EbLikertAnalysis   *analysis,
+                                                          guint               group_a,
+                                                          guint               group_b);
 EbLikertPaired       *eb_likert_paired_ref               (EbLikertPaired     *self);
 void                  eb_likert_paired_unref             (EbLikertPaired     *self);
 

@@ -399,16 +399,6 @@ write_comparison (EbWorkbook       *wb,
   return row + 1;
 }
 
-/* The survey's respondent id column, or -1. */
-static int
-find_id_column (EbSurvey *survey)
-{
-  for (guint c = 0; c < eb_survey_get_n_columns (survey); c++)
-    if (eb_survey_get_column_role (survey, c) == EB_COLUMN_ROLE_ID)
-      return (int) c;
-  return -1;
-}
-
 /* When the two groups are waves with the same respondents in both
  * (linked by the id column, which is used here and shown nowhere): how
  * each one's answer moved, as the Likert page shows it. */
@@ -416,26 +406,18 @@ static lxw_row_t
 write_paired (EbWorkbook       *wb,
               lxw_worksheet    *sheet,
               lxw_row_t         row,
-              EbLikertAnalysis *grouped,
-              GArray           *items)
+              EbLikertAnalysis *grouped)
 {
   const EbLikertGroup *a = eb_likert_analysis_get_group (grouped, 0);
   const EbLikertGroup *b = eb_likert_analysis_get_group (grouped, 1);
-  int id_column = find_id_column (wb->survey);
-  int group_column = eb_likert_analysis_get_group_column (grouped);
-  g_autoptr(EbLikertPaired) paired = NULL;
+  g_autoptr(EbLikertPaired) paired = eb_likert_paired_new_for_groups (wb->survey, grouped, 0, 1);
   g_autofree char *heading = NULL;
   g_autofree char *note = NULL;
   const char *headers[] = { "Item", "Pairs", "Higher", "The same", "Lower", "Reached the top",
                             "Net change (points)" };
   guint lines = 1;
 
-  if (id_column < 0 || id_column == group_column)
-    return row;
-  paired = eb_likert_paired_new (wb->survey, (const guint *) items->data, items->len, (guint) id_column,
-                                 (guint) group_column, eb_likert_group_get_value (a),
-                                 eb_likert_group_get_value (b), NULL);
-  if (paired == NULL || eb_likert_paired_get_n_linked (paired) < 2)
+  if (paired == NULL)
     return row;
 
   heading = g_strdup_printf ("The same respondents: %s to %s", eb_likert_group_get_value (a),
@@ -444,7 +426,7 @@ write_paired (EbWorkbook       *wb,
                           "wave left out). Higher, the same or lower: each one's answer in %s against "
                           "their own in %s; the net change is higher minus lower.",
                           eb_likert_paired_get_n_linked (paired),
-                          eb_survey_get_column_name (wb->survey, (guint) id_column),
+                          eb_survey_get_column_name (wb->survey, (guint) eb_survey_get_id_column (wb->survey)),
                           eb_likert_paired_get_n_duplicate_ids (paired),
                           eb_likert_group_get_value (b), eb_likert_group_get_value (a));
   eb_workbook_write_text (sheet, row++, 0, heading, wb->heading);
@@ -542,7 +524,7 @@ write_scale_set (EbWorkbook     *wb,
   if (grouped != NULL && eb_likert_analysis_get_n_groups (grouped) == 2)
     {
       *row = write_comparison (wb, sheet, *row, grouped);
-      *row = write_paired (wb, sheet, *row, grouped, items);
+      *row = write_paired (wb, sheet, *row, grouped);
     }
 
   chart_height = insert_native_chart (wb, sheet, *row, &source,

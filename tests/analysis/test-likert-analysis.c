@@ -814,6 +814,30 @@ test_paired (void)
   g_assert_error (error, EB_LIKERT_ERROR, EB_LIKERT_ERROR_NO_GROUP);
   g_assert_nonnull (strstr (error->message, "Year 3"));
   g_assert_nonnull (strstr (error->message, "Wave"));
+
+  /* From a grouped analysis: only with an id column that is not the
+   * grouping, and people in both groups. */
+  {
+    g_autoptr(EbLikertAnalysis) by_wave = eb_likert_analysis_new (survey, columns, 2, 1, NULL);
+    g_autoptr(EbLikertAnalysis) by_id = NULL;
+    g_autoptr(EbLikertPaired) from_groups = NULL;
+    int baseline = eb_likert_analysis_find_group (by_wave, "Baseline");
+    int follow_up = eb_likert_analysis_find_group (by_wave, "Follow-up");
+
+    g_assert_nonnull (by_wave);
+    g_assert_cmpint (baseline, >=, 0);
+    g_assert_cmpint (follow_up, >=, 0);
+    g_assert_null (eb_likert_paired_new_for_groups (survey, by_wave, baseline, follow_up));
+    eb_survey_set_column_role (survey, 0, EB_COLUMN_ROLE_ID);
+    from_groups = eb_likert_paired_new_for_groups (survey, by_wave, baseline, follow_up);
+    g_assert_nonnull (from_groups);
+    g_assert_cmpuint (eb_likert_paired_get_n_linked (from_groups), ==, 4);
+    g_assert_cmpuint (eb_likert_paired_get_change (from_groups, 0)->n_up, ==, 3);
+    g_assert_cmpuint (eb_likert_paired_get_change (from_groups, 1)->n_same, ==, 2);
+
+    by_id = eb_likert_analysis_new (survey, columns, 2, 0, NULL);
+    g_assert_null (eb_likert_paired_new_for_groups (survey, by_id, 0, 1));
+  }
 }
 
 /* ---- Errors ---- */

@@ -355,6 +355,46 @@ test_import_several (void)
   g_assert_cmpstr (json_object_get_string_member (wave, "name"), ==, "Wave");
 }
 
+/* Two waves of four people: the id stays the id after the merge, and
+ * `likert --group Wave` follows each person: P1 rises, P2 and P4 stay,
+ * P3 falls. */
+static void
+test_paired_waves (void)
+{
+  g_autofree char *pre = g_build_filename (tmpdir, "pre.csv", NULL);
+  g_autofree char *post = g_build_filename (tmpdir, "post.csv", NULL);
+  g_autofree char *project = g_build_filename (tmpdir, "pre-post.evalbench", NULL);
+  g_auto(Run) import = { 0 };
+  g_auto(Run) likert = { 0 };
+  g_auto(Run) text = { 0 };
+  g_autoptr(JsonNode) node = NULL;
+  JsonObject *paired, *item;
+
+  g_assert_true (g_file_set_contents (pre, "ID,I feel ready\nP1,Disagree\nP2,Agree\nP3,Agree\n"
+                                           "P4,Strongly agree\n", -1, NULL));
+  g_assert_true (g_file_set_contents (post, "ID,I feel ready\nP1,Agree\nP2,Agree\nP3,Disagree\n"
+                                            "P4,Strongly agree\n", -1, NULL));
+  run_evalbench (&import, "import", pre, post, "--source-column", "Wave", "-o", project, NULL);
+  g_assert_cmpint (import.status, ==, 0);
+
+  run_evalbench (&likert, "likert", project, "--group", "Wave", "--json", NULL);
+  g_assert_cmpint (likert.status, ==, 0);
+  node = parse_json (likert.out);
+  paired = json_object_get_object_member (json_node_get_object (node), "paired");
+  g_assert_nonnull (paired);
+  g_assert_cmpstr (json_object_get_string_member (paired, "wave_a"), ==, "pre.csv");
+  g_assert_cmpint (json_object_get_int_member (paired, "linked"), ==, 4);
+  item = json_array_get_object_element (json_object_get_array_member (paired, "items"), 0);
+  g_assert_cmpint (json_object_get_int_member (item, "pairs"), ==, 4);
+  g_assert_cmpint (json_object_get_int_member (item, "up"), ==, 1);
+  g_assert_cmpint (json_object_get_int_member (item, "same"), ==, 2);
+  g_assert_cmpint (json_object_get_int_member (item, "down"), ==, 1);
+  g_assert_cmpint (json_object_get_int_member (item, "to_top"), ==, 0);
+
+  run_evalbench (&text, "likert", project, "--group", "Wave", NULL);
+  g_assert_nonnull (strstr (text.out, "The same 4 respondents, pre.csv to post.csv"));
+}
+
 /* Cannot write: status 3, and a file that is not a project is never
  * overwritten. */
 static void
@@ -748,6 +788,7 @@ main (int   argc,
   g_test_add_func ("/cli/describe/json", test_describe_json);
   g_test_add_func ("/cli/describe/text", test_describe_text);
   g_test_add_func ("/cli/describe/header-style", test_describe_header_style);
+  g_test_add_func ("/cli/likert/paired-waves", test_paired_waves);
   g_test_add_func ("/cli/describe/user-scale", test_describe_user_scale);
   g_test_add_func ("/cli/bad-input", test_bad_input);
   g_test_add_func ("/cli/import/round-trip", test_import_round_trip);
