@@ -10,22 +10,14 @@
 #include "eb-coding-store.h"
 #include "eb-coding-private.h"
 #include "eb-project-private.h"
-
-/* Completes "Could not … “project.evalbench”". */
-#define DOING "save the change to"
+#include "project-step.h"
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
 
-/* An undo step is a list of row changes, in the order they are written:
- * a row inserted (no before), deleted (no after) or updated. Doing or
- * redoing a step writes the changes from first to last; undoing writes
- * them from last to first with before and after swapped. Since the rows
- * are complete and carry their ids, undo and redo put back exactly what
- * was there, and the same list updates the models in memory once the
- * transaction has committed. Foreign keys hold at every change (SQLite
- * checks them per statement): a step removes codings before their theme
- * and sub-themes before their parent, so undoing it brings the parent
- * back first. */
+/* The rows an undo step changes (see project-step.h). Foreign keys hold
+ * at every change (SQLite checks them per statement): a step removes
+ * codings before their theme and sub-themes before their parent, so
+ * undoing it brings the parent back first. */
 typedef enum {
   KIND_THEME,    /* EbThemeRow */
   KIND_CODING,   /* EbCoding */
@@ -39,29 +31,6 @@ typedef struct
   gint64 theme_id;   /* 0: none */
 } NodeRow;
 
-typedef struct
-{
-  Kind      kind;
-  gpointer  before;
-  gpointer  after;
-} Change;
-
-typedef enum {
-  RUN_DO,
-  RUN_UNDO,
-  RUN_REDO,
-} Run;
-
-typedef struct
-{
-  GWeakRef  store;    /* the stack may be shared and outlive the store */
-  char     *label;    /* "Tag “Safe space”" */
-  char     *action;   /* the audit trail's verb: "tag" */
-  char     *target;
-  char     *detail;
-  GArray   *changes;  /* Change */
-} Step;
-
 enum {
   SQL_INSERT_THEME,
   SQL_UPDATE_THEME,
@@ -73,7 +42,6 @@ enum {
   SQL_UPDATE_MEMO,
   SQL_DELETE_MEMO,
   SQL_UPDATE_NODE,
-  SQL_AUDIT,
   N_SQL
 };
 
@@ -102,23 +70,9 @@ static const char * const sql_text[N_SQL] = {
     "created = ?6, modified = ?7, body = ?8 WHERE id = ?1",
   [SQL_DELETE_MEMO] = "DELETE FROM memos WHERE id = ?1",
   [SQL_UPDATE_NODE] = "UPDATE diagram_nodes SET theme_id = ?2 WHERE id = ?1",
-  [SQL_AUDIT] =
-    "INSERT INTO audit (time, user, action, target, detail) VALUES (?1, ?2, ?3, ?4, ?5)",
 };
 
 #define MEMO_COLUMNS "id, target_kind, target_id, target_column, author, created, modified, body"
-
-/* The statements of one transaction, prepared when first needed: a tag
- * needs two, a merge of big themes runs a few thousand rows through the
- * same ones. They do not outlive the transaction, because EbProject
- * closes its database (on close and on Save As) only when no statement
- * is left on it. */
-typedef struct
-{
-  EbCodingStore *store;
-  sqlite3       *db;
-  sqlite3_stmt  *stmts[N_SQL];
-} Writer;
 
 struct _EbCodingStore
 {
@@ -186,11 +140,9 @@ default_coder (void)
 }
 
 static void
-free_row (Kind     kind,
+free_row (guint    kind,
           gpointer row)
 {
-  if (row == NULL)
-    return;
   switch (kind)
     {
     case KIND_THEME:
@@ -210,131 +162,10 @@ free_row (Kind     kind,
     }
 }
 
-static void
-change_clear (gpointer data)
-{
-  Change *change = data;
-
-  free_row (change->kind, change->before);
-  free_row (change->kind, change->after);
-}
-
-/* Takes DETAIL and LABEL. */
-static Step *
-step_new (EbCodingStore *store,
-          const char    *action,
-          const char    *target,
-          char          *detail,
-          char          *label)
-{
-  Step *step = g_new0 (Step, 1);
-
-  g_weak_ref_init (&step->store, store);
-  step->action = g_strdup (action);
-  step->target = g_strdup (target);
-  step->detail = detail;
-  step->label = label;
-  step->changes = g_array_new (FALSE, TRUE, sizeof (Change));
-  g_array_set_clear_func (step->changes, change_clear);
-  return step;
-}
-
-static void
-step_free (gpointer data)
-{
-  Step *step = data;
-
-  g_weak_ref_clear (&step->store);
-  g_free (step->label);
-  g_free (step->action);
-  g_free (step->target);
-  g_free (step->detail);
-  g_array_unref (step->changes);
-  g_free (step);
-}
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (Step, step_free)
-
-/* Takes BEFORE and AFTER. */
-static void
-step_add (Step     *step,
-          Kind      kind,
-          gpointer  before,
-          gpointer  after)
-{
-  Change change = { kind, before, after };
-
-  g_assert (before != NULL || after != NULL);
-  g_array_append_val (step->changes, change);
-}
-
 /* ---- Writing ---- */
 
-static sqlite3_stmt *
-writer_get (Writer  *writer,
-            guint    which,
-            GError **error)
-{
-  if (writer->stmts[which] == NULL &&
-      sqlite3_prepare_v2 (writer->db, sql_text[which], -1, &writer->stmts[which],
-                          NULL) != SQLITE_OK)
-    {
-      eb_project_set_db_error (writer->store->project, EB_PROJECT_ERROR_WRITE, DOING, error);
-      return NULL;
-    }
-  return writer->stmts[which];
-}
-
-static void
-writer_clear (Writer *writer)
-{
-  for (guint i = 0; i < N_SQL; i++)
-    g_clear_pointer (&writer->stmts[i], sqlite3_finalize);
-}
-
-/* Runs STMT once. A change to a row that is not there means the file was
- * changed behind our back (or a bug): refuse rather than record a step
- * that undo could not take back. */
 static gboolean
-writer_run (Writer        *writer,
-            sqlite3_stmt  *stmt,
-            gboolean       must_change,
-            const char    *what,
-            gint64         id,
-            GError       **error)
-{
-  int rc = sqlite3_step (stmt);
-
-  sqlite3_reset (stmt);
-  sqlite3_clear_bindings (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      eb_project_set_db_error (writer->store->project, EB_PROJECT_ERROR_WRITE, DOING, error);
-      return FALSE;
-    }
-  if (must_change && sqlite3_changes (writer->db) != 1)
-    {
-      g_set_error (error, EB_CODING_ERROR, EB_CODING_ERROR_CONFLICT,
-                   "Could not save the change: %s %" G_GINT64_FORMAT " is not in the "
-                   "project as expected; reopen the project", what, id);
-      return FALSE;
-    }
-  return TRUE;
-}
-
-static void
-bind_id_or_null (sqlite3_stmt *stmt,
-                 int           index,
-                 gint64        id)
-{
-  if (id != 0)
-    sqlite3_bind_int64 (stmt, index, id);
-  else
-    sqlite3_bind_null (stmt, index);
-}
-
-static gboolean
-write_theme (Writer            *writer,
+write_theme (EbProjectWriter   *writer,
              const EbThemeRow  *from,
              const EbThemeRow  *to,
              GError           **error)
@@ -342,14 +173,15 @@ write_theme (Writer            *writer,
   const EbThemeRow *row = to != NULL ? to : from;
   sqlite3_stmt *stmt;
 
-  stmt = writer_get (writer, from == NULL ? SQL_INSERT_THEME
-                              : to == NULL ? SQL_DELETE_THEME : SQL_UPDATE_THEME, error);
+  stmt = eb_project_writer_get (writer,
+                                from == NULL ? SQL_INSERT_THEME
+                                : to == NULL ? SQL_DELETE_THEME : SQL_UPDATE_THEME, error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, row->id);
   if (to != NULL)
     {
-      bind_id_or_null (stmt, 2, row->parent_id);
+      eb_project_writer_bind_id (stmt, 2, row->parent_id);
       sqlite3_bind_text (stmt, 3, row->name, -1, SQLITE_STATIC);
       sqlite3_bind_text (stmt, 4, row->color, -1, SQLITE_STATIC);
       sqlite3_bind_text (stmt, 5, row->description != NULL ? row->description : "", -1,
@@ -358,20 +190,21 @@ write_theme (Writer            *writer,
       sqlite3_bind_int64 (stmt, 7, row->position);
       sqlite3_bind_int (stmt, 8, row->codable ? 1 : 0);
     }
-  return writer_run (writer, stmt, TRUE, "theme", row->id, error);
+  return eb_project_writer_run (writer, stmt, TRUE, "theme", row->id, error);
 }
 
 static gboolean
-write_coding (Writer          *writer,
-              const EbCoding  *from,
-              const EbCoding  *to,
-              GError         **error)
+write_coding (EbProjectWriter  *writer,
+              const EbCoding   *from,
+              const EbCoding   *to,
+              GError          **error)
 {
   const EbCoding *row = to != NULL ? to : from;
   sqlite3_stmt *stmt;
 
-  stmt = writer_get (writer, from == NULL ? SQL_INSERT_CODING
-                              : to == NULL ? SQL_DELETE_CODING : SQL_UPDATE_CODING, error);
+  stmt = eb_project_writer_get (writer,
+                                from == NULL ? SQL_INSERT_CODING
+                                : to == NULL ? SQL_DELETE_CODING : SQL_UPDATE_CODING, error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, row->id);
@@ -389,20 +222,21 @@ write_coding (Writer          *writer,
       if (row->has_hash)
         sqlite3_bind_int64 (stmt, 9, (sqlite3_int64) row->answer_hash);
     }
-  return writer_run (writer, stmt, TRUE, "coding", row->id, error);
+  return eb_project_writer_run (writer, stmt, TRUE, "coding", row->id, error);
 }
 
 static gboolean
-write_memo (Writer        *writer,
-            const EbMemo  *from,
-            const EbMemo  *to,
-            GError       **error)
+write_memo (EbProjectWriter  *writer,
+            const EbMemo     *from,
+            const EbMemo     *to,
+            GError          **error)
 {
   const EbMemo *row = to != NULL ? to : from;
   sqlite3_stmt *stmt;
 
-  stmt = writer_get (writer, from == NULL ? SQL_INSERT_MEMO
-                              : to == NULL ? SQL_DELETE_MEMO : SQL_UPDATE_MEMO, error);
+  stmt = eb_project_writer_get (writer,
+                                from == NULL ? SQL_INSERT_MEMO
+                                : to == NULL ? SQL_DELETE_MEMO : SQL_UPDATE_MEMO, error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, row->id);
@@ -418,30 +252,30 @@ write_memo (Writer        *writer,
       sqlite3_bind_text (stmt, 7, row->modified, -1, SQLITE_STATIC);
       sqlite3_bind_text (stmt, 8, row->body, -1, SQLITE_STATIC);
     }
-  return writer_run (writer, stmt, TRUE, "memo", row->id, error);
+  return eb_project_writer_run (writer, stmt, TRUE, "memo", row->id, error);
 }
 
 static gboolean
-write_node (Writer         *writer,
-            const NodeRow  *to,
-            GError        **error)
+write_node (EbProjectWriter  *writer,
+            const NodeRow    *to,
+            GError          **error)
 {
-  sqlite3_stmt *stmt = writer_get (writer, SQL_UPDATE_NODE, error);
+  sqlite3_stmt *stmt = eb_project_writer_get (writer, SQL_UPDATE_NODE, error);
 
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, to->id);
-  bind_id_or_null (stmt, 2, to->theme_id);
+  eb_project_writer_bind_id (stmt, 2, to->theme_id);
   /* The diagram may have dropped the node meanwhile: nothing to restore. */
-  return writer_run (writer, stmt, FALSE, "diagram node", to->id, error);
+  return eb_project_writer_run (writer, stmt, FALSE, "diagram node", to->id, error);
 }
 
 static gboolean
-write_change (Writer    *writer,
-              Kind       kind,
-              gpointer   from,
-              gpointer   to,
-              GError   **error)
+write_change (EbProjectWriter  *writer,
+              guint             kind,
+              gpointer          from,
+              gpointer          to,
+              GError          **error)
 {
   switch (kind)
     {
@@ -456,28 +290,6 @@ write_change (Writer    *writer,
     default:
       g_assert_not_reached ();
     }
-}
-
-/* Not eb_project_audit: the trail names the coder, who may not be the
- * account the program runs under. */
-static gboolean
-write_audit (Writer      *writer,
-             const char  *action,
-             const char  *target,
-             const char  *detail,
-             GError     **error)
-{
-  g_autofree char *time = now_iso8601 ();
-  sqlite3_stmt *stmt = writer_get (writer, SQL_AUDIT, error);
-
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_text (stmt, 1, time, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, writer->store->coder, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 3, action, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 4, target, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 5, detail, -1, SQLITE_STATIC);
-  return writer_run (writer, stmt, FALSE, "audit row", 0, error);
 }
 
 /* ---- The models in memory ---- */
@@ -596,21 +408,20 @@ mark_theme_quotes (EbCodingStore *self,
 }
 
 static void
-apply_in_memory (EbCodingStore *self,
-                 Step          *step,
-                 gboolean       forward)
+apply_in_memory (gpointer        owner,
+                 EbProjectStep  *step,
+                 gboolean        forward)
 {
+  EbCodingStore *self = owner;
   gboolean codings_changed = FALSE, memos_changed = FALSE;
-  guint n = step->changes->len;
+  guint n = eb_project_step_get_n_changes (step);
 
   eb_codebook_begin_changes (self->codebook);
   for (guint i = 0; i < n; i++)
     {
-      Change *change = &g_array_index (step->changes, Change, forward ? i : n - 1 - i);
-      gpointer from = forward ? change->before : change->after;
-      gpointer to = forward ? change->after : change->before;
+      gpointer from, to;
 
-      switch (change->kind)
+      switch (eb_project_step_get_change (step, i, forward, &from, &to))
         {
         case KIND_THEME:
           eb_codebook_apply_row (self->codebook, from, to);
@@ -650,163 +461,41 @@ apply_in_memory (EbCodingStore *self,
     g_signal_emit (self, signals[MEMOS_CHANGED], 0);
 }
 
-/* ---- Running steps ---- */
+/* ---- Steps ---- */
 
-static gboolean
-run_step (EbCodingStore  *self,
-          Step           *step,
-          Run             run,
-          GError        **error)
+static EbProject *
+get_project (gpointer owner)
 {
-  gboolean forward = run != RUN_UNDO;
-  g_autofree char *action = NULL;
-  Writer writer = { self, NULL, { NULL } };
-  guint n = step->changes->len;
-
-  if (!eb_project_begin (self->project, DOING, error))
-    return FALSE;
-  writer.db = eb_project_get_database (self->project);
-
-  for (guint i = 0; i < n; i++)
-    {
-      Change *change = &g_array_index (step->changes, Change, forward ? i : n - 1 - i);
-
-      if (!write_change (&writer, change->kind,
-                         forward ? change->before : change->after,
-                         forward ? change->after : change->before, error))
-        goto failed;
-    }
-  action = run == RUN_DO ? g_strdup (step->action)
-                         : g_strdup_printf ("%s: %s", run == RUN_UNDO ? "undo" : "redo",
-                                            step->action);
-  if (!write_audit (&writer, action, step->target, step->detail, error))
-    goto failed;
-  writer_clear (&writer);
-  /* Commit rolls back by itself when it fails. */
-  if (!eb_project_commit (self->project, DOING, error))
-    return FALSE;
-
-  apply_in_memory (self, step, forward);
-  return TRUE;
-
-failed:
-  writer_clear (&writer);
-  eb_project_rollback (self->project);
-  return FALSE;
-}
-
-static gboolean
-step_closed (GError **error)
-{
-  g_set_error_literal (error, EB_CODING_ERROR, EB_CODING_ERROR_CLOSED,
-                       "The coding of this project has been closed");
-  return FALSE;
-}
-
-static gboolean
-step_redo_cb (gpointer   user_data,
-              GError   **error)
-{
-  Step *step = user_data;
-  g_autoptr(EbCodingStore) store = g_weak_ref_get (&step->store);
-
-  if (store == NULL)
-    return step_closed (error);
-  return run_step (store, step, RUN_REDO, error);
-}
-
-static gboolean
-step_undo_cb (gpointer   user_data,
-              GError   **error)
-{
-  Step *step = user_data;
-  g_autoptr(EbCodingStore) store = g_weak_ref_get (&step->store);
-
-  if (store == NULL)
-    return step_closed (error);
-  return run_step (store, step, RUN_UNDO, error);
-}
-
-/* Does STEP and makes it the last undo step; a step without changes is a
- * success that leaves no trace. */
-static gboolean
-perform (EbCodingStore  *self,
-         Step           *step_in,
-         GError        **error)
-{
-  g_autoptr(Step) step = step_in;
-  g_autoptr(EbUndoCommand) command = NULL;
-  const char *label = step->label;
-
-  if (step->changes->len == 0)
-    return TRUE;
-  if (!run_step (self, step, RUN_DO, error))
-    return FALSE;
-  command = eb_undo_command_new (label, step_redo_cb, step_undo_cb,
-                                 g_steal_pointer (&step), step_free);
-  eb_undo_stack_push (self->undo_stack, command);
-  return TRUE;
-}
-
-/* ---- Reading ---- */
-
-static sqlite3_stmt *
-prepare (EbCodingStore  *self,
-         const char     *sql,
-         const char     *doing,
-         GError        **error)
-{
-  sqlite3 *db = eb_project_get_database (self->project);
-  sqlite3_stmt *stmt = NULL;
-
-  if (db == NULL)
-    {
-      g_autofree char *title = eb_project_dup_title (self->project);
-
-      g_set_error (error, EB_PROJECT_ERROR, EB_PROJECT_ERROR_WRITE,
-                   "“%s” has been closed", title);
-      return NULL;
-    }
-  if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) != SQLITE_OK)
-    {
-      eb_project_set_db_error (self->project, EB_PROJECT_ERROR_OPEN, doing, error);
-      return NULL;
-    }
-  return stmt;
-}
-
-static gboolean
-next_id (EbCodingStore  *self,
-         const char     *table,
-         gint64         *id,
-         GError        **error)
-{
-  g_autofree char *sql = g_strdup_printf ("SELECT coalesce(max(id), 0) + 1 FROM %s", table);
-  g_autoptr(sqlite3_stmt) stmt = prepare (self, sql, DOING, error);
-
-  if (stmt == NULL)
-    return FALSE;
-  if (sqlite3_step (stmt) != SQLITE_ROW)
-    {
-      eb_project_set_db_error (self->project, EB_PROJECT_ERROR_WRITE, DOING, error);
-      return FALSE;
-    }
-  *id = sqlite3_column_int64 (stmt, 0);
-  return TRUE;
+  return EB_CODING_STORE (owner)->project;
 }
 
 static const char *
-column_text (sqlite3_stmt *stmt,
-             int           column)
+get_coder (gpointer owner)
 {
-  return (const char *) sqlite3_column_text (stmt, column);
+  return EB_CODING_STORE (owner)->coder;
 }
+
+static const EbProjectStepClass step_class = {
+  .sql = sql_text,
+  .n_sql = N_SQL,
+  .error_quark = eb_coding_error_quark,
+  .conflict_code = EB_CODING_ERROR_CONFLICT,
+  .closed_code = EB_CODING_ERROR_CLOSED,
+  .closed_message = "The coding of this project has been closed",
+  .get_project = get_project,
+  .get_coder = get_coder,
+  .write_change = write_change,
+  .apply = apply_in_memory,
+  .free_row = free_row,
+};
+
+/* ---- Reading ---- */
 
 static EbMemo *
 memo_from_stmt (sqlite3_stmt *stmt)
 {
   EbMemoTarget target = EB_MEMO_TARGET_PROJECT;
-  const char *kind = column_text (stmt, 1);
+  const char *kind = eb_project_column_text (stmt, 1);
 
   if (kind == NULL || !eb_memo_target_from_string (kind, &target))
     return NULL;
@@ -814,8 +503,8 @@ memo_from_stmt (sqlite3_stmt *stmt)
                       sqlite3_column_int64 (stmt, 2),
                       sqlite3_column_type (stmt, 3) == SQLITE_NULL
                       ? -1 : sqlite3_column_int (stmt, 3),
-                      column_text (stmt, 4), column_text (stmt, 5),
-                      column_text (stmt, 6), column_text (stmt, 7));
+                      eb_project_column_text (stmt, 4), eb_project_column_text (stmt, 5),
+                      eb_project_column_text (stmt, 6), eb_project_column_text (stmt, 7));
 }
 
 /* Runs a memo query with ID bound to ?1, appending to MEMOS. */
@@ -828,7 +517,8 @@ read_memos (EbCodingStore  *self,
 {
   g_autofree char *sql = g_strdup_printf ("SELECT " MEMO_COLUMNS " FROM memos WHERE %s "
                                           "ORDER BY id", where);
-  g_autoptr(sqlite3_stmt) stmt = prepare (self, sql, "read the memos of", error);
+  g_autoptr(sqlite3_stmt) stmt = eb_project_prepare (self->project, sql, "read the memos of",
+                                                      error);
   int rc;
 
   if (stmt == NULL)
@@ -856,8 +546,9 @@ load_themes (EbCodingStore  *self,
   g_autoptr(sqlite3_stmt) stmt = NULL;
   int rc;
 
-  stmt = prepare (self, "SELECT id, parent_id, name, color, description, level, position, "
-                  "codable FROM themes ORDER BY id", "read the codebook from", error);
+  stmt = eb_project_prepare (self->project,
+                             "SELECT id, parent_id, name, color, description, level, position, "
+                             "codable FROM themes ORDER BY id", "read the codebook from", error);
   if (stmt == NULL)
     return FALSE;
   eb_codebook_begin_changes (self->codebook);
@@ -868,9 +559,9 @@ load_themes (EbCodingStore  *self,
 
       row.id = sqlite3_column_int64 (stmt, 0);
       row.parent_id = sqlite3_column_int64 (stmt, 1);
-      row.name = (char *) column_text (stmt, 2);
-      row.color = (char *) column_text (stmt, 3);
-      row.description = (char *) column_text (stmt, 4);
+      row.name = (char *) eb_project_column_text (stmt, 2);
+      row.color = (char *) eb_project_column_text (stmt, 3);
+      row.description = (char *) eb_project_column_text (stmt, 4);
       row.level = level >= EB_THEME_LEVEL_NONE && level <= EB_THEME_LEVEL_SELECTIVE
                   ? (EbThemeLevel) level : EB_THEME_LEVEL_NONE;
       row.position = (guint) CLAMP (sqlite3_column_int64 (stmt, 6), 0, G_MAXUINT);
@@ -896,8 +587,10 @@ load_codings (EbCodingStore  *self,
   g_autoptr(sqlite3_stmt) stmt = NULL;
   int rc;
 
-  stmt = prepare (self, "SELECT id, theme_id, row, \"column\", start, \"end\", coder, created, "
-                  "answer_hash FROM codings ORDER BY id", "read the codings from", error);
+  stmt = eb_project_prepare (self->project,
+                             "SELECT id, theme_id, row, \"column\", start, \"end\", coder, "
+                             "created, answer_hash FROM codings ORDER BY id",
+                             "read the codings from", error);
   if (stmt == NULL)
     return FALSE;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
@@ -915,7 +608,7 @@ load_codings (EbCodingStore  *self,
                               sqlite3_column_int (stmt, 4),
                               sqlite3_column_type (stmt, 5) == SQLITE_NULL
                               ? -1 : sqlite3_column_int (stmt, 5),
-                              column_text (stmt, 6), column_text (stmt, 7),
+                              eb_project_column_text (stmt, 6), eb_project_column_text (stmt, 7),
                               sqlite3_column_type (stmt, 8) != SQLITE_NULL,
                               (guint64) sqlite3_column_int64 (stmt, 8));
       attach (self, coding);
@@ -1156,7 +849,7 @@ require_quote_index (EbCodingStore  *self,
 /* Removes CODING and the memos on it. */
 static gboolean
 add_untag (EbCodingStore  *self,
-           Step           *step,
+           EbProjectStep  *step,
            EbCoding       *coding,
            GError        **error)
 {
@@ -1165,8 +858,8 @@ add_untag (EbCodingStore  *self,
   if (!read_memos (self, "target_kind = 'coding' AND target_id = ?1", coding->id, memos, error))
     return FALSE;
   for (guint i = 0; i < memos->len; i++)
-    step_add (step, KIND_MEMO, eb_memo_ref (g_ptr_array_index (memos, i)), NULL);
-  step_add (step, KIND_CODING, eb_coding_ref (coding), NULL);
+    eb_project_step_add (step, KIND_MEMO, eb_memo_ref (g_ptr_array_index (memos, i)), NULL);
+  eb_project_step_add (step, KIND_CODING, eb_coding_ref (coding), NULL);
   return TRUE;
 }
 
@@ -1189,9 +882,9 @@ children_of (EbCodingStore *self,
  * order. Each theme appears in one ORDER per step, so its before row is
  * what the project holds. */
 static void
-add_order (Step       *step,
-           gint64      parent_id,
-           GPtrArray  *order)
+add_order (EbProjectStep  *step,
+           gint64          parent_id,
+           GPtrArray      *order)
 {
   for (guint i = 0; i < order->len; i++)
     {
@@ -1203,13 +896,13 @@ add_order (Step       *step,
       after = eb_theme_dup_row (theme);
       after->parent_id = parent_id;
       after->position = i;
-      step_add (step, KIND_THEME, eb_theme_dup_row (theme), after);
+      eb_project_step_add (step, KIND_THEME, eb_theme_dup_row (theme), after);
     }
 }
 
 static gboolean
 add_node_retarget (EbCodingStore  *self,
-                   Step           *step,
+                   EbProjectStep  *step,
                    gint64          theme_id,
                    gint64          new_theme_id,
                    GError        **error)
@@ -1217,8 +910,9 @@ add_node_retarget (EbCodingStore  *self,
   g_autoptr(sqlite3_stmt) stmt = NULL;
   int rc;
 
-  stmt = prepare (self, "SELECT id FROM diagram_nodes WHERE theme_id = ?1 ORDER BY id",
-                  "read the diagram of", error);
+  stmt = eb_project_prepare (self->project,
+                             "SELECT id FROM diagram_nodes WHERE theme_id = ?1 ORDER BY id",
+                             "read the diagram of", error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, theme_id);
@@ -1230,7 +924,7 @@ add_node_retarget (EbCodingStore  *self,
       before->id = after->id = sqlite3_column_int64 (stmt, 0);
       before->theme_id = theme_id;
       after->theme_id = new_theme_id;
-      step_add (step, KIND_NODE, before, after);
+      eb_project_step_add (step, KIND_NODE, before, after);
     }
   if (rc != SQLITE_DONE)
     {
@@ -1244,7 +938,7 @@ add_node_retarget (EbCodingStore  *self,
  * memos, its diagram nodes' link to it, and itself. */
 static gboolean
 add_delete_theme (EbCodingStore  *self,
-                  Step           *step,
+                  EbProjectStep  *step,
                   EbTheme        *theme,
                   guint          *n_codings,
                   GError        **error)
@@ -1257,21 +951,21 @@ add_delete_theme (EbCodingStore  *self,
                    "(SELECT id FROM codings WHERE theme_id = ?1)", id, memos, error))
     return FALSE;
   for (guint i = 0; i < memos->len; i++)
-    step_add (step, KIND_MEMO, eb_memo_ref (g_ptr_array_index (memos, i)), NULL);
+    eb_project_step_add (step, KIND_MEMO, eb_memo_ref (g_ptr_array_index (memos, i)), NULL);
   g_ptr_array_set_size (memos, 0);
 
   for (guint i = 0; codings != NULL && i < codings->len; i++)
-    step_add (step, KIND_CODING, eb_coding_ref (g_ptr_array_index (codings, i)), NULL);
+    eb_project_step_add (step, KIND_CODING, eb_coding_ref (g_ptr_array_index (codings, i)), NULL);
   *n_codings += codings != NULL ? codings->len : 0;
 
   if (!read_memos (self, "target_kind = 'theme' AND target_id = ?1", id, memos, error))
     return FALSE;
   for (guint i = 0; i < memos->len; i++)
-    step_add (step, KIND_MEMO, eb_memo_ref (g_ptr_array_index (memos, i)), NULL);
+    eb_project_step_add (step, KIND_MEMO, eb_memo_ref (g_ptr_array_index (memos, i)), NULL);
 
   if (!add_node_retarget (self, step, id, 0, error))
     return FALSE;
-  step_add (step, KIND_THEME, eb_theme_dup_row (theme), NULL);
+  eb_project_step_add (step, KIND_THEME, eb_theme_dup_row (theme), NULL);
   return TRUE;
 }
 
@@ -1279,7 +973,7 @@ add_delete_theme (EbCodingStore  *self,
  * refers to it. */
 static gboolean
 add_delete_subtree (EbCodingStore  *self,
-                    Step           *step,
+                    EbProjectStep  *step,
                     EbTheme        *theme,
                     guint          *n_themes,
                     guint          *n_codings,
@@ -1310,7 +1004,7 @@ update_theme (EbCodingStore  *self,
 {
   g_autoptr(EbThemeRow) after = after_in;
   g_autoptr(EbThemeRow) before = eb_theme_dup_row (theme);
-  Step *step;
+  EbProjectStep *step;
 
   if (eb_theme_row_equal (before, after))
     {
@@ -1318,9 +1012,9 @@ update_theme (EbCodingStore  *self,
       g_free (label);
       return TRUE;
     }
-  step = step_new (self, action, eb_theme_get_name (theme), detail, label);
-  step_add (step, KIND_THEME, g_steal_pointer (&before), g_steal_pointer (&after));
-  return perform (self, step, error);
+  step = eb_project_step_new (&step_class, self, action, eb_theme_get_name (theme), detail, label);
+  eb_project_step_add (step, KIND_THEME, g_steal_pointer (&before), g_steal_pointer (&after));
+  return eb_project_step_perform (step, self->undo_stack, error);
 }
 
 /* ---- GObject ---- */
@@ -1599,7 +1293,7 @@ eb_coding_store_create_theme (EbCodingStore  *self,
   EbTheme *parent;
   gboolean parent_ok;
   gint64 new_id;
-  Step *step;
+  EbProjectStep *step;
 
   g_return_val_if_fail (EB_IS_CODING_STORE (self), FALSE);
   g_return_val_if_fail (level <= EB_THEME_LEVEL_SELECTIVE, FALSE);
@@ -1609,7 +1303,7 @@ eb_coding_store_create_theme (EbCodingStore  *self,
   if (!parent_ok ||
       (checked_name = check_name (self, name, 0, error)) == NULL ||
       !check_color (color, &checked_color, error) ||
-      !next_id (self, "themes", &new_id, error))
+      !eb_project_next_id (self->project, "themes", &new_id, error))
     return FALSE;
 
   siblings = children_of (self, parent_id);
@@ -1624,12 +1318,13 @@ eb_coding_store_create_theme (EbCodingStore  *self,
   row->position = siblings->len;
   row->codable = codable;
 
-  step = step_new (self, "create theme", checked_name,
-                   parent != NULL ? g_strdup_printf ("under “%s”", eb_theme_get_name (parent))
-                                  : NULL,
-                   g_strdup_printf ("Create Theme “%s”", checked_name));
-  step_add (step, KIND_THEME, NULL, row);
-  if (!perform (self, step, error))
+  step = eb_project_step_new (&step_class, self, "create theme", checked_name,
+                              parent != NULL
+                              ? g_strdup_printf ("under “%s”", eb_theme_get_name (parent))
+                              : NULL,
+                              g_strdup_printf ("Create Theme “%s”", checked_name));
+  eb_project_step_add (step, KIND_THEME, NULL, row);
+  if (!eb_project_step_perform (step, self->undo_stack, error))
     return FALSE;
   if (id != NULL)
     *id = new_id;
@@ -1771,7 +1466,7 @@ eb_coding_store_move_theme (EbCodingStore  *self,
   EbTheme *theme, *parent;
   gboolean parent_ok;
   gint64 old_parent_id;
-  Step *step;
+  EbProjectStep *step;
 
   g_return_val_if_fail (EB_IS_CODING_STORE (self), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
@@ -1798,13 +1493,14 @@ eb_coding_store_move_theme (EbCodingStore  *self,
   g_ptr_array_remove (new_siblings, theme);
   g_ptr_array_insert (new_siblings, (int) MIN (position, new_siblings->len), g_object_ref (theme));
 
-  step = step_new (self, "move theme", eb_theme_get_name (theme),
-                   parent != NULL ? g_strdup_printf ("under “%s”, position %u",
-                                                     eb_theme_get_name (parent),
-                                                     MIN (position, new_siblings->len - 1) + 1)
-                                  : g_strdup_printf ("to the top level, position %u",
-                                                     MIN (position, new_siblings->len - 1) + 1),
-                   g_strdup_printf ("Move “%s”", eb_theme_get_name (theme)));
+  step = eb_project_step_new (&step_class, self, "move theme", eb_theme_get_name (theme),
+                              parent != NULL
+                              ? g_strdup_printf ("under “%s”, position %u",
+                                                 eb_theme_get_name (parent),
+                                                 MIN (position, new_siblings->len - 1) + 1)
+                              : g_strdup_printf ("to the top level, position %u",
+                                                 MIN (position, new_siblings->len - 1) + 1),
+                              g_strdup_printf ("Move “%s”", eb_theme_get_name (theme)));
   if (old_parent_id != parent_id)
     {
       old_siblings = children_of (self, old_parent_id);
@@ -1812,7 +1508,7 @@ eb_coding_store_move_theme (EbCodingStore  *self,
       add_order (step, old_parent_id, old_siblings);
     }
   add_order (step, parent_id, new_siblings);
-  return perform (self, step, error);
+  return eb_project_step_perform (step, self->undo_stack, error);
 }
 
 gboolean
@@ -1829,7 +1525,7 @@ eb_coding_store_merge_themes (EbCodingStore  *self,
   EbTheme *source, *target;
   guint n_moved = 0, n_collapsed = 0;
   gint64 old_parent_id;
-  Step *step;
+  EbProjectStep *step;
 
   g_return_val_if_fail (EB_IS_CODING_STORE (self), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
@@ -1859,9 +1555,11 @@ eb_coding_store_merge_themes (EbCodingStore  *self,
       return FALSE;
     }
 
-  step = step_new (self, "merge themes", eb_theme_get_name (source), NULL,
-                   g_strdup_printf ("Merge “%s” into “%s”", eb_theme_get_name (source),
-                                    eb_theme_get_name (target)));
+  step = eb_project_step_new (&step_class, self, "merge themes", eb_theme_get_name (source),
+                              NULL,
+                              g_strdup_printf ("Merge “%s” into “%s”",
+                                               eb_theme_get_name (source),
+                                               eb_theme_get_name (target)));
   memos = g_ptr_array_new_with_free_func ((GDestroyNotify) eb_memo_unref);
 
   /* The codings move; a twin already on the target absorbs its coding,
@@ -1877,8 +1575,8 @@ eb_coding_store_merge_themes (EbCodingStore  *self,
           twin = g_ptr_array_index (target_codings, j);
       if (twin == NULL)
         {
-          step_add (step, KIND_CODING, eb_coding_ref (coding),
-                    eb_coding_copy_with_theme (coding, target_id));
+          eb_project_step_add (step, KIND_CODING, eb_coding_ref (coding),
+                               eb_coding_copy_with_theme (coding, target_id));
           n_moved++;
           continue;
         }
@@ -1889,11 +1587,11 @@ eb_coding_store_merge_themes (EbCodingStore  *self,
         {
           EbMemo *memo = g_ptr_array_index (memos, m);
 
-          step_add (step, KIND_MEMO, eb_memo_ref (memo),
-                    eb_memo_copy_with (memo, twin->id, memo->modified, memo->body));
+          eb_project_step_add (step, KIND_MEMO, eb_memo_ref (memo),
+                               eb_memo_copy_with (memo, twin->id, memo->modified, memo->body));
         }
       g_ptr_array_set_size (memos, 0);
-      step_add (step, KIND_CODING, eb_coding_ref (coding), NULL);
+      eb_project_step_add (step, KIND_CODING, eb_coding_ref (coding), NULL);
       n_collapsed++;
     }
 
@@ -1903,8 +1601,8 @@ eb_coding_store_merge_themes (EbCodingStore  *self,
     {
       EbMemo *memo = g_ptr_array_index (memos, m);
 
-      step_add (step, KIND_MEMO, eb_memo_ref (memo),
-                eb_memo_copy_with (memo, target_id, memo->modified, memo->body));
+      eb_project_step_add (step, KIND_MEMO, eb_memo_ref (memo),
+                           eb_memo_copy_with (memo, target_id, memo->modified, memo->body));
     }
   g_ptr_array_set_size (memos, 0);
   if (!add_node_retarget (self, step, source_id, target_id, error))
@@ -1925,16 +1623,17 @@ eb_coding_store_merge_themes (EbCodingStore  *self,
       g_ptr_array_remove (old_siblings, source);
       add_order (step, old_parent_id, old_siblings);
     }
-  step_add (step, KIND_THEME, eb_theme_dup_row (source), NULL);
+  eb_project_step_add (step, KIND_THEME, eb_theme_dup_row (source), NULL);
 
-  g_free (step->detail);
-  step->detail = g_strdup_printf ("into “%s”: %u codings moved, %u duplicates collapsed, "
-                                  "%u sub-themes moved", eb_theme_get_name (target), n_moved,
-                                  n_collapsed, source_children->len);
-  return perform (self, step, error);
+  eb_project_step_set_detail (step,
+                              g_strdup_printf ("into “%s”: %u codings moved, %u duplicates "
+                                               "collapsed, %u sub-themes moved",
+                                               eb_theme_get_name (target), n_moved,
+                                               n_collapsed, source_children->len));
+  return eb_project_step_perform (step, self->undo_stack, error);
 
 failed:
-  step_free (step);
+  eb_project_step_free (step);
   return FALSE;
 }
 
@@ -1947,26 +1646,27 @@ eb_coding_store_delete_theme (EbCodingStore  *self,
   EbTheme *theme;
   guint n_themes = 0, n_codings = 0;
   gint64 parent_id;
-  Step *step;
+  EbProjectStep *step;
 
   g_return_val_if_fail (EB_IS_CODING_STORE (self), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   if ((theme = require_theme (self, id, error)) == NULL)
     return FALSE;
-  step = step_new (self, "delete theme", eb_theme_get_name (theme), NULL,
-                   g_strdup_printf ("Delete “%s”", eb_theme_get_name (theme)));
+  step = eb_project_step_new (&step_class, self, "delete theme", eb_theme_get_name (theme), NULL,
+                              g_strdup_printf ("Delete “%s”", eb_theme_get_name (theme)));
   if (!add_delete_subtree (self, step, theme, &n_themes, &n_codings, error))
     {
-      step_free (step);
+      eb_project_step_free (step);
       return FALSE;
     }
   parent_id = eb_theme_get_parent_id (theme);
   siblings = children_of (self, parent_id);
   g_ptr_array_remove (siblings, theme);
   add_order (step, parent_id, siblings);
-  step->detail = g_strdup_printf ("with %u sub-themes and %u codings", n_themes - 1, n_codings);
-  return perform (self, step, error);
+  eb_project_step_set_detail (step, g_strdup_printf ("with %u sub-themes and %u codings",
+                                                     n_themes - 1, n_codings));
+  return eb_project_step_perform (step, self->undo_stack, error);
 }
 
 gboolean
@@ -1985,7 +1685,7 @@ eb_coding_store_tag (EbCodingStore  *self,
   EbQuote *quote;
   gint64 new_id;
   glong length;
-  Step *step;
+  EbProjectStep *step;
 
   g_return_val_if_fail (EB_IS_CODING_STORE (self), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
@@ -2015,14 +1715,15 @@ eb_coding_store_tag (EbCodingStore  *self,
           return FALSE;
         }
     }
-  if (!next_id (self, "codings", &new_id, error))
+  if (!eb_project_next_id (self->project, "codings", &new_id, error))
     return FALSE;
 
   coding = make_coding (self, new_id, theme_id, quote, start, end);
-  step = step_new (self, "tag", eb_theme_get_name (theme), describe_coding (self, coding),
-                   g_strdup_printf ("Tag “%s”", eb_theme_get_name (theme)));
-  step_add (step, KIND_CODING, NULL, coding);
-  if (!perform (self, step, error))
+  step = eb_project_step_new (&step_class, self, "tag", eb_theme_get_name (theme),
+                              describe_coding (self, coding),
+                              g_strdup_printf ("Tag “%s”", eb_theme_get_name (theme)));
+  eb_project_step_add (step, KIND_CODING, NULL, coding);
+  if (!eb_project_step_perform (step, self->undo_stack, error))
     return FALSE;
   if (id != NULL)
     *id = new_id;
@@ -2073,20 +1774,22 @@ tag_quotes (EbCodingStore  *self,
 {
   gint64 theme_id = eb_theme_get_id (theme);
   gint64 next;
-  Step *step;
+  EbProjectStep *step;
 
-  if (!next_id (self, "codings", &next, error))
+  if (!eb_project_next_id (self->project, "codings", &next, error))
     return FALSE;
-  step = step_new (self, "tag", eb_theme_get_name (theme),
-                   quotes->len == 1 ? whole_answer (self, g_ptr_array_index (quotes, 0))
-                                    : g_strdup_printf ("%u quotes", quotes->len),
-                   quotes->len == 1
-                   ? g_strdup_printf ("Tag “%s”", eb_theme_get_name (theme))
-                   : g_strdup_printf ("Tag %u Quotes “%s”", quotes->len, eb_theme_get_name (theme)));
+  step = eb_project_step_new (&step_class, self, "tag", eb_theme_get_name (theme),
+                              quotes->len == 1 ? whole_answer (self, g_ptr_array_index (quotes, 0))
+                                               : g_strdup_printf ("%u quotes", quotes->len),
+                              quotes->len == 1
+                              ? g_strdup_printf ("Tag “%s”", eb_theme_get_name (theme))
+                              : g_strdup_printf ("Tag %u Quotes “%s”", quotes->len,
+                                                 eb_theme_get_name (theme)));
   for (guint i = 0; i < quotes->len; i++)
-    step_add (step, KIND_CODING, NULL,
-              make_coding (self, next++, theme_id, g_ptr_array_index (quotes, i), 0, -1));
-  return perform (self, step, error);
+    eb_project_step_add (step, KIND_CODING, NULL,
+                         make_coding (self, next++, theme_id, g_ptr_array_index (quotes, i),
+                                      0, -1));
+  return eb_project_step_perform (step, self->undo_stack, error);
 }
 
 /* The quotes of INDICES, each once. */
@@ -2152,7 +1855,7 @@ untag_codings (EbCodingStore  *self,
   EbTheme *theme;
   gboolean one_theme = TRUE;
   const char *name;
-  Step *step;
+  EbProjectStep *step;
 
   if (codings->len == 0)
     return TRUE;
@@ -2162,20 +1865,21 @@ untag_codings (EbCodingStore  *self,
   theme = eb_codebook_get_theme (self->codebook, first->theme_id);
   name = theme != NULL ? eb_theme_get_name (theme) : "?";
 
-  step = step_new (self, "untag", one_theme ? name : NULL,
-                   codings->len == 1 ? describe_coding (self, first)
-                                     : g_strdup_printf ("%u codings", codings->len),
-                   one_theme && codings->len == 1
-                   ? g_strdup_printf ("Untag “%s”", name)
-                   : one_theme ? g_strdup_printf ("Untag %u Quotes “%s”", codings->len, name)
-                               : g_strdup_printf ("Untag %u Codings", codings->len));
+  step = eb_project_step_new (&step_class, self, "untag", one_theme ? name : NULL,
+                              codings->len == 1 ? describe_coding (self, first)
+                                                : g_strdup_printf ("%u codings", codings->len),
+                              one_theme && codings->len == 1
+                              ? g_strdup_printf ("Untag “%s”", name)
+                              : one_theme
+                              ? g_strdup_printf ("Untag %u Quotes “%s”", codings->len, name)
+                              : g_strdup_printf ("Untag %u Codings", codings->len));
   for (guint i = 0; i < codings->len; i++)
     if (!add_untag (self, step, g_ptr_array_index (codings, i), error))
       {
-        step_free (step);
+        eb_project_step_free (step);
         return FALSE;
       }
-  return perform (self, step, error);
+  return eb_project_step_perform (step, self->undo_stack, error);
 }
 
 gboolean
@@ -2350,26 +2054,27 @@ eb_coding_store_add_memo (EbCodingStore  *self,
 {
   g_autofree char *created = NULL;
   gint64 new_id;
-  Step *step;
+  EbProjectStep *step;
 
   g_return_val_if_fail (EB_IS_CODING_STORE (self), FALSE);
   g_return_val_if_fail (body != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   if (!check_memo_target (self, target, target_id, target_column, error) ||
-      !next_id (self, "memos", &new_id, error))
+      !eb_project_next_id (self->project, "memos", &new_id, error))
     return FALSE;
   if (target == EB_MEMO_TARGET_PROJECT)
     target_id = 0;
   if (target != EB_MEMO_TARGET_QUOTE)
     target_column = -1;
   created = now_iso8601 ();
-  step = step_new (self, "add memo", eb_memo_target_to_string (target),
-                   g_strdup_printf ("memo %" G_GINT64_FORMAT, new_id), g_strdup ("Add Memo"));
-  step_add (step, KIND_MEMO, NULL,
-            eb_memo_new (new_id, target, target_id, target_column, self->coder, created, NULL,
-                         body));
-  if (!perform (self, step, error))
+  step = eb_project_step_new (&step_class, self, "add memo", eb_memo_target_to_string (target),
+                              g_strdup_printf ("memo %" G_GINT64_FORMAT, new_id),
+                              g_strdup ("Add Memo"));
+  eb_project_step_add (step, KIND_MEMO, NULL,
+                       eb_memo_new (new_id, target, target_id, target_column, self->coder,
+                                    created, NULL, body));
+  if (!eb_project_step_perform (step, self->undo_stack, error))
     return FALSE;
   if (id != NULL)
     *id = new_id;
@@ -2406,7 +2111,7 @@ eb_coding_store_edit_memo (EbCodingStore  *self,
 {
   g_autoptr(EbMemo) memo = NULL;
   g_autofree char *modified = NULL;
-  Step *step;
+  EbProjectStep *step;
 
   g_return_val_if_fail (EB_IS_CODING_STORE (self), FALSE);
   g_return_val_if_fail (body != NULL, FALSE);
@@ -2417,11 +2122,13 @@ eb_coding_store_edit_memo (EbCodingStore  *self,
   if (g_strcmp0 (memo->body, body) == 0)
     return TRUE;
   modified = now_iso8601 ();
-  step = step_new (self, "edit memo", eb_memo_target_to_string (memo->target),
-                   g_strdup_printf ("memo %" G_GINT64_FORMAT, id), g_strdup ("Edit Memo"));
-  step_add (step, KIND_MEMO, eb_memo_ref (memo),
-            eb_memo_copy_with (memo, memo->target_id, modified, body));
-  return perform (self, step, error);
+  step = eb_project_step_new (&step_class, self, "edit memo",
+                              eb_memo_target_to_string (memo->target),
+                              g_strdup_printf ("memo %" G_GINT64_FORMAT, id),
+                              g_strdup ("Edit Memo"));
+  eb_project_step_add (step, KIND_MEMO, eb_memo_ref (memo),
+                       eb_memo_copy_with (memo, memo->target_id, modified, body));
+  return eb_project_step_perform (step, self->undo_stack, error);
 }
 
 gboolean
@@ -2430,17 +2137,19 @@ eb_coding_store_delete_memo (EbCodingStore  *self,
                              GError        **error)
 {
   g_autoptr(EbMemo) memo = NULL;
-  Step *step;
+  EbProjectStep *step;
 
   g_return_val_if_fail (EB_IS_CODING_STORE (self), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   if ((memo = eb_coding_store_get_memo (self, id, error)) == NULL)
     return FALSE;
-  step = step_new (self, "delete memo", eb_memo_target_to_string (memo->target),
-                   g_strdup_printf ("memo %" G_GINT64_FORMAT, id), g_strdup ("Delete Memo"));
-  step_add (step, KIND_MEMO, g_steal_pointer (&memo), NULL);
-  return perform (self, step, error);
+  step = eb_project_step_new (&step_class, self, "delete memo",
+                              eb_memo_target_to_string (memo->target),
+                              g_strdup_printf ("memo %" G_GINT64_FORMAT, id),
+                              g_strdup ("Delete Memo"));
+  eb_project_step_add (step, KIND_MEMO, g_steal_pointer (&memo), NULL);
+  return eb_project_step_perform (step, self->undo_stack, error);
 }
 
 GPtrArray *
@@ -2460,9 +2169,10 @@ eb_coding_store_list_memos (EbCodingStore  *self,
   memos = g_ptr_array_new_with_free_func ((GDestroyNotify) eb_memo_unref);
   /* IS compares NULL with NULL, as the project's and most memos' targets
    * need. */
-  stmt = prepare (self, "SELECT " MEMO_COLUMNS " FROM memos WHERE target_kind = ?1 "
-                  "AND target_id IS ?2 AND target_column IS ?3 ORDER BY id",
-                  "read the memos of", error);
+  stmt = eb_project_prepare (self->project,
+                             "SELECT " MEMO_COLUMNS " FROM memos WHERE target_kind = ?1 "
+                             "AND target_id IS ?2 AND target_column IS ?3 ORDER BY id",
+                             "read the memos of", error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_text (stmt, 1, eb_memo_target_to_string (target), -1, SQLITE_STATIC);

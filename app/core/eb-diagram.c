@@ -12,9 +12,7 @@
 #include "diagram-layout.h"
 #include "eb-diagram-private.h"
 #include "eb-project-private.h"
-
-/* Completes "Could not … “project.evalbench”". */
-#define DOING "save the change to"
+#include "project-step.h"
 
 #define DIRECTION_KEY    "diagram.direction"
 #define DEFAULT_WIDTH    120.0
@@ -33,14 +31,10 @@
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
 
-/* An undo step is a list of row changes, as in EbCodingStore: a row
- * inserted (no before), deleted (no after) or updated, written from first
- * to last when done or redone and from last to first, before and after
- * swapped, when undone. Rows are complete and carry their ids, so undo
- * and redo put back exactly what was there. Foreign keys hold at every
- * change: a step removes a node's edges before the node and takes nodes
- * out of a group before deleting it, so undoing it brings the node or
- * group back first. */
+/* The rows an undo step changes (see project-step.h). Foreign keys hold
+ * at every change: a step removes a node's edges before the node and
+ * takes nodes out of a group before deleting it, so undoing it brings the
+ * node or group back first. */
 typedef enum {
   KIND_NODE,     /* EbDiagramNodeRow */
   KIND_EDGE,     /* EbDiagramEdgeRow */
@@ -54,29 +48,6 @@ typedef struct
   char *value;   /* NULL: absent */
 } SettingRow;
 
-typedef struct
-{
-  Kind      kind;
-  gpointer  before;
-  gpointer  after;
-} Change;
-
-typedef enum {
-  RUN_DO,
-  RUN_UNDO,
-  RUN_REDO,
-} Run;
-
-typedef struct
-{
-  GWeakRef  diagram;  /* the stack is the coding store's and may outlive us */
-  char     *label;    /* "Move “Empowerment”" */
-  char     *action;   /* the audit trail's verb: "move diagram node" */
-  char     *target;
-  char     *detail;
-  GArray   *changes;  /* Change */
-} Step;
-
 enum {
   SQL_INSERT_NODE,
   SQL_UPDATE_NODE,
@@ -89,7 +60,6 @@ enum {
   SQL_DELETE_GROUP,
   SQL_SET_SETTING,
   SQL_DELETE_SETTING,
-  SQL_AUDIT,
   N_SQL
 };
 
@@ -116,18 +86,7 @@ static const char * const sql_text[N_SQL] = {
     "INSERT INTO settings (key, value) VALUES (?1, ?2) "
     "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
   [SQL_DELETE_SETTING] = "DELETE FROM settings WHERE key = ?1",
-  [SQL_AUDIT] =
-    "INSERT INTO audit (time, user, action, target, detail) VALUES (?1, ?2, ?3, ?4, ?5)",
 };
-
-/* The statements of one transaction, prepared when first needed and
- * finalized before it commits (see EbCodingStore's Writer). */
-typedef struct
-{
-  EbDiagram     *diagram;
-  sqlite3       *db;
-  sqlite3_stmt  *stmts[N_SQL];
-} Writer;
 
 struct _EbDiagram
 {
@@ -195,14 +154,6 @@ new_key (gint64 id)
   return g_memdup2 (&id, sizeof id);
 }
 
-static char *
-now_iso8601 (void)
-{
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-
-  return g_date_time_format_iso8601 (now);
-}
-
 static SettingRow *
 setting_row_new (const char *key,
                  const char *value)
@@ -223,11 +174,9 @@ setting_row_free (SettingRow *row)
 }
 
 static void
-free_row (Kind     kind,
+free_row (guint    kind,
           gpointer row)
 {
-  if (row == NULL)
-    return;
   switch (kind)
     {
     case KIND_NODE:
@@ -247,89 +196,31 @@ free_row (Kind     kind,
     }
 }
 
-static void
-change_clear (gpointer data)
-{
-  Change *change = data;
-
-  free_row (change->kind, change->before);
-  free_row (change->kind, change->after);
-}
-
-/* Takes DETAIL and LABEL. */
-static Step *
-step_new (EbDiagram  *diagram,
-          const char *action,
-          const char *target,
-          char       *detail,
-          char       *label)
-{
-  Step *step = g_new0 (Step, 1);
-
-  g_weak_ref_init (&step->diagram, diagram);
-  step->action = g_strdup (action);
-  step->target = g_strdup (target);
-  step->detail = detail;
-  step->label = label;
-  step->changes = g_array_new (FALSE, TRUE, sizeof (Change));
-  g_array_set_clear_func (step->changes, change_clear);
-  return step;
-}
-
-static void
-step_free (gpointer data)
-{
-  Step *step = data;
-
-  g_weak_ref_clear (&step->diagram);
-  g_free (step->label);
-  g_free (step->action);
-  g_free (step->target);
-  g_free (step->detail);
-  g_array_unref (step->changes);
-  g_free (step);
-}
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (Step, step_free)
-
-/* Takes BEFORE and AFTER. */
-static void
-step_add (Step     *step,
-          Kind      kind,
-          gpointer  before,
-          gpointer  after)
-{
-  Change change = { kind, before, after };
-
-  g_assert (before != NULL || after != NULL);
-  g_array_append_val (step->changes, change);
-}
-
 /* A node update, unless it would change nothing. Takes AFTER. */
 static void
-step_update_node (Step             *step,
-                  EbDiagramNode    *node,
-                  EbDiagramNodeRow *after)
+step_update_node (EbProjectStep     *step,
+                  EbDiagramNode     *node,
+                  EbDiagramNodeRow  *after)
 {
   const EbDiagramNodeRow *before = eb_diagram_node_get_row (node);
 
   if (eb_diagram_node_row_equal (before, after))
     eb_diagram_node_row_free (after);
   else
-    step_add (step, KIND_NODE, eb_diagram_node_row_copy (before), after);
+    eb_project_step_add (step, KIND_NODE, eb_diagram_node_row_copy (before), after);
 }
 
 static void
-step_update_edge (Step             *step,
-                  EbDiagramEdge    *edge,
-                  EbDiagramEdgeRow *after)
+step_update_edge (EbProjectStep     *step,
+                  EbDiagramEdge     *edge,
+                  EbDiagramEdgeRow  *after)
 {
   const EbDiagramEdgeRow *before = eb_diagram_edge_get_row (edge);
 
   if (eb_diagram_edge_row_equal (before, after))
     eb_diagram_edge_row_free (after);
   else
-    step_add (step, KIND_EDGE, eb_diagram_edge_row_copy (before), after);
+    eb_project_step_add (step, KIND_EDGE, eb_diagram_edge_row_copy (before), after);
 }
 
 static char *
@@ -366,69 +257,6 @@ split_bullets (const char *text)
 
 /* ---- Writing ---- */
 
-static sqlite3_stmt *
-writer_get (Writer  *writer,
-            guint    which,
-            GError **error)
-{
-  if (writer->stmts[which] == NULL &&
-      sqlite3_prepare_v2 (writer->db, sql_text[which], -1, &writer->stmts[which],
-                          NULL) != SQLITE_OK)
-    {
-      eb_project_set_db_error (writer->diagram->project, EB_PROJECT_ERROR_WRITE, DOING, error);
-      return NULL;
-    }
-  return writer->stmts[which];
-}
-
-static void
-writer_clear (Writer *writer)
-{
-  for (guint i = 0; i < N_SQL; i++)
-    g_clear_pointer (&writer->stmts[i], sqlite3_finalize);
-}
-
-/* Runs STMT once. A change to a row that is not there means the file was
- * changed behind our back (or a bug): refuse rather than record a step
- * that undo could not take back. */
-static gboolean
-writer_run (Writer        *writer,
-            sqlite3_stmt  *stmt,
-            gboolean       must_change,
-            const char    *what,
-            gint64         id,
-            GError       **error)
-{
-  int rc = sqlite3_step (stmt);
-
-  sqlite3_reset (stmt);
-  sqlite3_clear_bindings (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      eb_project_set_db_error (writer->diagram->project, EB_PROJECT_ERROR_WRITE, DOING, error);
-      return FALSE;
-    }
-  if (must_change && sqlite3_changes (writer->db) != 1)
-    {
-      g_set_error (error, EB_DIAGRAM_ERROR, EB_DIAGRAM_ERROR_CONFLICT,
-                   "Could not save the change: %s %" G_GINT64_FORMAT " is not in the "
-                   "project as expected; reopen the project", what, id);
-      return FALSE;
-    }
-  return TRUE;
-}
-
-static void
-bind_id_or_null (sqlite3_stmt *stmt,
-                 int           index,
-                 gint64        id)
-{
-  if (id != 0)
-    sqlite3_bind_int64 (stmt, index, id);
-  else
-    sqlite3_bind_null (stmt, index);
-}
-
 static guint
 pick_sql (gconstpointer from,
           gconstpointer to,
@@ -439,7 +267,7 @@ pick_sql (gconstpointer from,
 }
 
 static gboolean
-write_node (Writer                  *writer,
+write_node (EbProjectWriter         *writer,
             const EbDiagramNodeRow  *from,
             const EbDiagramNodeRow  *to,
             GError                 **error)
@@ -448,15 +276,15 @@ write_node (Writer                  *writer,
   g_autofree char *bullets = NULL;
   sqlite3_stmt *stmt;
 
-  stmt = writer_get (writer, pick_sql (from, to, SQL_INSERT_NODE), error);
+  stmt = eb_project_writer_get (writer, pick_sql (from, to, SQL_INSERT_NODE), error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, row->id);
   if (to != NULL)
     {
       bullets = join_bullets (row->bullets);
-      bind_id_or_null (stmt, 2, row->theme_id);
-      bind_id_or_null (stmt, 3, row->group_id);
+      eb_project_writer_bind_id (stmt, 2, row->theme_id);
+      eb_project_writer_bind_id (stmt, 3, row->group_id);
       sqlite3_bind_text (stmt, 4, row->label, -1, SQLITE_STATIC);
       sqlite3_bind_text (stmt, 5, bullets, -1, SQLITE_STATIC);
       sqlite3_bind_text (stmt, 6, eb_diagram_shape_to_string (row->shape), -1, SQLITE_STATIC);
@@ -466,11 +294,11 @@ write_node (Writer                  *writer,
       sqlite3_bind_double (stmt, 10, row->width);
       sqlite3_bind_double (stmt, 11, row->height);
     }
-  return writer_run (writer, stmt, TRUE, "diagram node", row->id, error);
+  return eb_project_writer_run (writer, stmt, TRUE, "diagram node", row->id, error);
 }
 
 static gboolean
-write_edge (Writer                  *writer,
+write_edge (EbProjectWriter         *writer,
             const EbDiagramEdgeRow  *from,
             const EbDiagramEdgeRow  *to,
             GError                 **error)
@@ -479,7 +307,7 @@ write_edge (Writer                  *writer,
   g_autofree char *route = NULL;
   sqlite3_stmt *stmt;
 
-  stmt = writer_get (writer, pick_sql (from, to, SQL_INSERT_EDGE), error);
+  stmt = eb_project_writer_get (writer, pick_sql (from, to, SQL_INSERT_EDGE), error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, row->id);
@@ -493,11 +321,11 @@ write_edge (Writer                  *writer,
                          SQLITE_STATIC);
       sqlite3_bind_text (stmt, 6, route, -1, SQLITE_STATIC);
     }
-  return writer_run (writer, stmt, TRUE, "diagram edge", row->id, error);
+  return eb_project_writer_run (writer, stmt, TRUE, "diagram edge", row->id, error);
 }
 
 static gboolean
-write_group (Writer                   *writer,
+write_group (EbProjectWriter          *writer,
              const EbDiagramGroupRow  *from,
              const EbDiagramGroupRow  *to,
              GError                  **error)
@@ -505,37 +333,38 @@ write_group (Writer                   *writer,
   const EbDiagramGroupRow *row = to != NULL ? to : from;
   sqlite3_stmt *stmt;
 
-  stmt = writer_get (writer, pick_sql (from, to, SQL_INSERT_GROUP), error);
+  stmt = eb_project_writer_get (writer, pick_sql (from, to, SQL_INSERT_GROUP), error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, row->id);
   if (to != NULL)
     sqlite3_bind_text (stmt, 2, row->label, -1, SQLITE_STATIC);
-  return writer_run (writer, stmt, TRUE, "diagram group", row->id, error);
+  return eb_project_writer_run (writer, stmt, TRUE, "diagram group", row->id, error);
 }
 
 static gboolean
-write_setting (Writer            *writer,
+write_setting (EbProjectWriter   *writer,
                const SettingRow  *to,
                GError           **error)
 {
   sqlite3_stmt *stmt;
 
-  stmt = writer_get (writer, to->value != NULL ? SQL_SET_SETTING : SQL_DELETE_SETTING, error);
+  stmt = eb_project_writer_get (writer, to->value != NULL ? SQL_SET_SETTING : SQL_DELETE_SETTING,
+                                error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_text (stmt, 1, to->key, -1, SQLITE_STATIC);
   if (to->value != NULL)
     sqlite3_bind_text (stmt, 2, to->value, -1, SQLITE_STATIC);
-  return writer_run (writer, stmt, FALSE, "setting", 0, error);
+  return eb_project_writer_run (writer, stmt, FALSE, "setting", 0, error);
 }
 
 static gboolean
-write_change (Writer    *writer,
-              Kind       kind,
-              gpointer   from,
-              gpointer   to,
-              GError   **error)
+write_change (EbProjectWriter  *writer,
+              guint             kind,
+              gpointer          from,
+              gpointer          to,
+              GError          **error)
 {
   switch (kind)
     {
@@ -550,28 +379,6 @@ write_change (Writer    *writer,
     default:
       g_assert_not_reached ();
     }
-}
-
-/* Not eb_project_audit: the trail names the coder, as the coding's does. */
-static gboolean
-write_audit (Writer      *writer,
-             const char  *action,
-             const char  *target,
-             const char  *detail,
-             GError     **error)
-{
-  g_autofree char *time = now_iso8601 ();
-  sqlite3_stmt *stmt = writer_get (writer, SQL_AUDIT, error);
-
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_text (stmt, 1, time, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, eb_coding_store_get_coder (writer->diagram->store), -1,
-                     SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 3, action, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 4, target, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 5, detail, -1, SQLITE_STATIC);
-  return writer_run (writer, stmt, FALSE, "audit row", 0, error);
 }
 
 /* ---- The models in memory ---- */
@@ -748,19 +555,18 @@ parse_direction (const char *value)
 /* Changes show in the lists in the order they were written, so that no
  * list ever holds an edge whose node is gone. */
 static void
-apply_in_memory (EbDiagram *self,
-                 Step      *step,
-                 gboolean   forward)
+apply_in_memory (gpointer        owner,
+                 EbProjectStep  *step,
+                 gboolean        forward)
 {
-  guint n = step->changes->len;
+  EbDiagram *self = owner;
+  guint n = eb_project_step_get_n_changes (step);
 
   for (guint i = 0; i < n; i++)
     {
-      Change *change = &g_array_index (step->changes, Change, forward ? i : n - 1 - i);
-      gpointer from = forward ? change->before : change->after;
-      gpointer to = forward ? change->after : change->before;
+      gpointer from, to;
 
-      switch (change->kind)
+      switch (eb_project_step_get_change (step, i, forward, &from, &to))
         {
         case KIND_NODE:
           apply_node (self, from, to);
@@ -782,157 +588,36 @@ apply_in_memory (EbDiagram *self,
   g_signal_emit (self, signals[CHANGED], 0);
 }
 
-/* ---- Running steps ---- */
+/* ---- Steps ---- */
 
-static gboolean
-run_step (EbDiagram  *self,
-          Step       *step,
-          Run         run,
-          GError    **error)
+static EbProject *
+get_project (gpointer owner)
 {
-  gboolean forward = run != RUN_UNDO;
-  g_autofree char *action = NULL;
-  Writer writer = { self, NULL, { NULL } };
-  guint n = step->changes->len;
-
-  if (!eb_project_begin (self->project, DOING, error))
-    return FALSE;
-  writer.db = eb_project_get_database (self->project);
-
-  for (guint i = 0; i < n; i++)
-    {
-      Change *change = &g_array_index (step->changes, Change, forward ? i : n - 1 - i);
-
-      if (!write_change (&writer, change->kind,
-                         forward ? change->before : change->after,
-                         forward ? change->after : change->before, error))
-        goto failed;
-    }
-  action = run == RUN_DO ? g_strdup (step->action)
-                         : g_strdup_printf ("%s: %s", run == RUN_UNDO ? "undo" : "redo",
-                                            step->action);
-  if (!write_audit (&writer, action, step->target, step->detail, error))
-    goto failed;
-  writer_clear (&writer);
-  /* Commit rolls back by itself when it fails. */
-  if (!eb_project_commit (self->project, DOING, error))
-    return FALSE;
-
-  apply_in_memory (self, step, forward);
-  return TRUE;
-
-failed:
-  writer_clear (&writer);
-  eb_project_rollback (self->project);
-  return FALSE;
+  return EB_DIAGRAM (owner)->project;
 }
 
-static gboolean
-step_closed (GError **error)
+/* The audit trail names the coder, as the coding's does. */
+static const char *
+get_coder (gpointer owner)
 {
-  g_set_error_literal (error, EB_DIAGRAM_ERROR, EB_DIAGRAM_ERROR_CLOSED,
-                       "The diagram of this project has been closed");
-  return FALSE;
+  return eb_coding_store_get_coder (EB_DIAGRAM (owner)->store);
 }
 
-static gboolean
-step_redo_cb (gpointer   user_data,
-              GError   **error)
-{
-  Step *step = user_data;
-  g_autoptr(EbDiagram) diagram = g_weak_ref_get (&step->diagram);
-
-  if (diagram == NULL)
-    return step_closed (error);
-  return run_step (diagram, step, RUN_REDO, error);
-}
-
-static gboolean
-step_undo_cb (gpointer   user_data,
-              GError   **error)
-{
-  Step *step = user_data;
-  g_autoptr(EbDiagram) diagram = g_weak_ref_get (&step->diagram);
-
-  if (diagram == NULL)
-    return step_closed (error);
-  return run_step (diagram, step, RUN_UNDO, error);
-}
-
-/* Does STEP and makes it the last undo step; a step without changes is a
- * success that leaves no trace. */
-static gboolean
-perform (EbDiagram  *self,
-         Step       *step_in,
-         GError    **error)
-{
-  g_autoptr(Step) step = step_in;
-  g_autoptr(EbUndoCommand) command = NULL;
-  const char *label = step->label;
-
-  if (step->changes->len == 0)
-    return TRUE;
-  if (!run_step (self, step, RUN_DO, error))
-    return FALSE;
-  command = eb_undo_command_new (label, step_redo_cb, step_undo_cb,
-                                 g_steal_pointer (&step), step_free);
-  eb_undo_stack_push (self->undo_stack, command);
-  return TRUE;
-}
+static const EbProjectStepClass step_class = {
+  .sql = sql_text,
+  .n_sql = N_SQL,
+  .error_quark = eb_diagram_error_quark,
+  .conflict_code = EB_DIAGRAM_ERROR_CONFLICT,
+  .closed_code = EB_DIAGRAM_ERROR_CLOSED,
+  .closed_message = "The diagram of this project has been closed",
+  .get_project = get_project,
+  .get_coder = get_coder,
+  .write_change = write_change,
+  .apply = apply_in_memory,
+  .free_row = free_row,
+};
 
 /* ---- Reading ---- */
-
-static sqlite3_stmt *
-prepare (EbDiagram   *self,
-         const char  *sql,
-         const char  *doing,
-         GError     **error)
-{
-  sqlite3 *db = eb_project_get_database (self->project);
-  sqlite3_stmt *stmt = NULL;
-
-  if (db == NULL)
-    {
-      g_autofree char *title = eb_project_dup_title (self->project);
-
-      g_set_error (error, EB_PROJECT_ERROR, EB_PROJECT_ERROR_WRITE,
-                   "“%s” has been closed", title);
-      return NULL;
-    }
-  if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) != SQLITE_OK)
-    {
-      eb_project_set_db_error (self->project, EB_PROJECT_ERROR_OPEN, doing, error);
-      return NULL;
-    }
-  return stmt;
-}
-
-static gboolean
-next_id (EbDiagram   *self,
-         const char  *table,
-         gint64      *id,
-         GError     **error)
-{
-  g_autofree char *sql = g_strdup_printf ("SELECT coalesce(max(id), 0) + 1 FROM %s", table);
-  g_autoptr(sqlite3_stmt) stmt = prepare (self, sql, DOING, error);
-
-  if (stmt == NULL)
-    return FALSE;
-  if (sqlite3_step (stmt) != SQLITE_ROW)
-    {
-      eb_project_set_db_error (self->project, EB_PROJECT_ERROR_WRITE, DOING, error);
-      return FALSE;
-    }
-  *id = sqlite3_column_int64 (stmt, 0);
-  return TRUE;
-}
-
-static const char *
-column_text (sqlite3_stmt *stmt,
-             int           column)
-{
-  return (const char *) sqlite3_column_text (stmt, column);
-}
 
 /* Finite and within reason: a damaged file must not make the drawing
  * allocate a canvas the size of a country. */
@@ -954,8 +639,8 @@ load_groups (EbDiagram  *self,
   g_autoptr(sqlite3_stmt) stmt = NULL;
   int rc;
 
-  stmt = prepare (self, "SELECT id, label FROM diagram_groups ORDER BY id",
-                  "read the diagram from", error);
+  stmt = eb_project_prepare (self->project, "SELECT id, label FROM diagram_groups ORDER BY id",
+                             "read the diagram from", error);
   if (stmt == NULL)
     return FALSE;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
@@ -965,7 +650,8 @@ load_groups (EbDiagram  *self,
 
       row->id = sqlite3_column_int64 (stmt, 0);
       g_free (row->label);
-      row->label = g_strdup (column_text (stmt, 1) != NULL ? column_text (stmt, 1) : "");
+      row->label = g_strdup (eb_project_column_text (stmt, 1) != NULL
+                             ? eb_project_column_text (stmt, 1) : "");
       group = eb_diagram_group_new (row);
       g_hash_table_insert (self->group_ids, new_key (row->id), g_object_ref (group));
       g_list_store_append (self->groups, group);
@@ -986,27 +672,29 @@ load_nodes (EbDiagram  *self,
   g_autoptr(sqlite3_stmt) stmt = NULL;
   int rc;
 
-  stmt = prepare (self, "SELECT id, theme_id, group_id, label, bullets, shape, color, x, y, "
-                  "width, height FROM diagram_nodes ORDER BY id", "read the diagram from",
-                  error);
+  stmt = eb_project_prepare (self->project,
+                             "SELECT id, theme_id, group_id, label, bullets, shape, color, x, y, "
+                             "width, height FROM diagram_nodes ORDER BY id",
+                             "read the diagram from", error);
   if (stmt == NULL)
     return FALSE;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       g_autoptr(EbDiagramNodeRow) row = eb_diagram_node_row_new ();
       g_autoptr(EbDiagramNode) node = NULL;
-      const char *shape = column_text (stmt, 5);
+      const char *shape = eb_project_column_text (stmt, 5);
 
       row->id = sqlite3_column_int64 (stmt, 0);
       row->theme_id = sqlite3_column_int64 (stmt, 1);
       row->group_id = sqlite3_column_int64 (stmt, 2);
       g_free (row->label);
-      row->label = g_strdup (column_text (stmt, 3) != NULL ? column_text (stmt, 3) : "");
+      row->label = g_strdup (eb_project_column_text (stmt, 3) != NULL
+                             ? eb_project_column_text (stmt, 3) : "");
       g_strfreev (row->bullets);
-      row->bullets = split_bullets (column_text (stmt, 4));
+      row->bullets = split_bullets (eb_project_column_text (stmt, 4));
       if (shape == NULL || !eb_diagram_shape_from_string (shape, &row->shape))
         row->shape = EB_DIAGRAM_SHAPE_ROUNDED;
-      row->color = g_strdup (column_text (stmt, 6));
+      row->color = g_strdup (eb_project_column_text (stmt, 6));
       row->x = column_coordinate (stmt, 7, -MAX_COORDINATE, MAX_COORDINATE);
       row->y = column_coordinate (stmt, 8, -MAX_COORDINATE, MAX_COORDINATE);
       row->width = column_coordinate (stmt, 9, 0, MAX_SIZE);
@@ -1032,24 +720,25 @@ load_edges (EbDiagram  *self,
   g_autoptr(sqlite3_stmt) stmt = NULL;
   int rc;
 
-  stmt = prepare (self, "SELECT id, source_id, target_id, label, style, route "
-                  "FROM diagram_edges ORDER BY id", "read the diagram from", error);
+  stmt = eb_project_prepare (self->project, "SELECT id, source_id, target_id, label, style, route "
+                             "FROM diagram_edges ORDER BY id", "read the diagram from", error);
   if (stmt == NULL)
     return FALSE;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       g_autoptr(EbDiagramEdgeRow) row = eb_diagram_edge_row_new ();
       g_autoptr(EbDiagramEdge) edge = NULL;
-      const char *style = column_text (stmt, 4);
+      const char *style = eb_project_column_text (stmt, 4);
 
       row->id = sqlite3_column_int64 (stmt, 0);
       row->source_id = sqlite3_column_int64 (stmt, 1);
       row->target_id = sqlite3_column_int64 (stmt, 2);
       g_free (row->label);
-      row->label = g_strdup (column_text (stmt, 3) != NULL ? column_text (stmt, 3) : "");
+      row->label = g_strdup (eb_project_column_text (stmt, 3) != NULL
+                             ? eb_project_column_text (stmt, 3) : "");
       if (style == NULL || !eb_diagram_edge_style_from_string (style, &row->style))
         row->style = EB_DIAGRAM_EDGE_LEADS_TO;
-      row->route = eb_diagram_route_from_string (column_text (stmt, 5));
+      row->route = eb_diagram_route_from_string (eb_project_column_text (stmt, 5));
       edge = eb_diagram_edge_new (row);
       g_hash_table_insert (self->edge_ids, new_key (row->id), g_object_ref (edge));
       g_list_store_append (self->edges, edge);
@@ -1074,8 +763,8 @@ reload_theme_links (EbDiagram *self)
   g_autoptr(GError) error = NULL;
   gboolean changed = FALSE;
 
-  stmt = prepare (self, "SELECT id, theme_id FROM diagram_nodes ORDER BY id",
-                  "read the diagram from", &error);
+  stmt = eb_project_prepare (self->project, "SELECT id, theme_id FROM diagram_nodes ORDER BY id",
+                             "read the diagram from", &error);
   if (stmt == NULL)
     {
       g_debug ("Diagram links not reloaded: %s", error->message);
@@ -1314,19 +1003,19 @@ edges_of (EbDiagram *self,
 
 /* The group NODE is in once the changes STEP holds so far are made. */
 static gint64
-group_after (Step          *step,
-             EbDiagramNode *node)
+group_after (EbProjectStep  *step,
+             EbDiagramNode  *node)
 {
   gint64 id = eb_diagram_node_get_id (node);
   gint64 group_id = eb_diagram_node_get_group_id (node);
 
-  for (guint i = 0; i < step->changes->len; i++)
+  for (guint i = 0; i < eb_project_step_get_n_changes (step); i++)
     {
-      Change *change = &g_array_index (step->changes, Change, i);
+      gpointer before, after;
 
-      if (change->kind == KIND_NODE && change->before != NULL
-          && ((EbDiagramNodeRow *) change->before)->id == id)
-        group_id = change->after != NULL ? ((EbDiagramNodeRow *) change->after)->group_id : 0;
+      if (eb_project_step_get_change (step, i, TRUE, &before, &after) == KIND_NODE
+          && before != NULL && ((EbDiagramNodeRow *) before)->id == id)
+        group_id = after != NULL ? ((EbDiagramNodeRow *) after)->group_id : 0;
     }
   return group_id;
 }
@@ -1334,8 +1023,8 @@ group_after (Step          *step,
 /* Groups left without a node by the changes so far go too, in the same
  * step: an empty group has no box to show or to select. */
 static void
-add_drop_empty_groups (EbDiagram *self,
-                       Step      *step)
+add_drop_empty_groups (EbDiagram      *self,
+                       EbProjectStep  *step)
 {
   guint n_groups = g_list_model_get_n_items (G_LIST_MODEL (self->groups));
   guint n_nodes = g_list_model_get_n_items (G_LIST_MODEL (self->nodes));
@@ -1354,16 +1043,16 @@ add_drop_empty_groups (EbDiagram *self,
           has |= group_after (step, node) == group_id;
         }
       /* New nodes of this step may join it too. */
-      for (guint i = 0; i < step->changes->len && !has; i++)
+      for (guint i = 0; i < eb_project_step_get_n_changes (step) && !has; i++)
         {
-          Change *change = &g_array_index (step->changes, Change, i);
+          gpointer before, after;
 
-          has = change->kind == KIND_NODE && change->before == NULL
-                && ((EbDiagramNodeRow *) change->after)->group_id == group_id;
+          has = eb_project_step_get_change (step, i, TRUE, &before, &after) == KIND_NODE
+                && before == NULL && ((EbDiagramNodeRow *) after)->group_id == group_id;
         }
       if (had && !has)
-        step_add (step, KIND_GROUP, eb_diagram_group_row_copy (eb_diagram_group_get_row (group)),
-                  NULL);
+        eb_project_step_add (step, KIND_GROUP,
+                             eb_diagram_group_row_copy (eb_diagram_group_get_row (group)), NULL);
     }
 }
 
@@ -1380,7 +1069,7 @@ update_node (EbDiagram         *self,
              GError           **error)
 {
   g_autoptr(EbDiagramNodeRow) after = after_in;
-  Step *step;
+  EbProjectStep *step;
 
   if (eb_diagram_node_row_equal (eb_diagram_node_get_row (node), after))
     {
@@ -1388,9 +1077,10 @@ update_node (EbDiagram         *self,
       g_free (label);
       return TRUE;
     }
-  step = step_new (self, action, eb_diagram_node_get_label (node), detail, label);
-  step_add (step, KIND_NODE, eb_diagram_node_row_copy (eb_diagram_node_get_row (node)),
-            g_steal_pointer (&after));
+  step = eb_project_step_new (&step_class, self, action, eb_diagram_node_get_label (node), detail,
+                              label);
+  eb_project_step_add (step, KIND_NODE, eb_diagram_node_row_copy (eb_diagram_node_get_row (node)),
+                       g_steal_pointer (&after));
   if (drop_routes)
     {
       g_autoptr(GPtrArray) edges = edges_of (self, eb_diagram_node_get_id (node));
@@ -1404,7 +1094,7 @@ update_node (EbDiagram         *self,
           step_update_edge (step, edge, row);
         }
     }
-  return perform (self, step, error);
+  return eb_project_step_perform (step, self->undo_stack, error);
 }
 
 static gboolean
@@ -1417,7 +1107,7 @@ update_edge (EbDiagram         *self,
 {
   g_autoptr(EbDiagramEdgeRow) after = after_in;
   g_autofree char *target = NULL;
-  Step *step;
+  EbProjectStep *step;
 
   if (eb_diagram_edge_row_equal (eb_diagram_edge_get_row (edge), after))
     {
@@ -1425,13 +1115,14 @@ update_edge (EbDiagram         *self,
       return TRUE;
     }
   target = describe_edge (self, eb_diagram_edge_get_row (edge));
-  step = step_new (self, action, target,
-                   g_strdup_printf ("%s, “%s”", eb_diagram_edge_style_to_string (after->style),
-                                    after->label),
-                   label);
-  step_add (step, KIND_EDGE, eb_diagram_edge_row_copy (eb_diagram_edge_get_row (edge)),
-            g_steal_pointer (&after));
-  return perform (self, step, error);
+  step = eb_project_step_new (&step_class, self, action, target,
+                              g_strdup_printf ("%s, “%s”",
+                                               eb_diagram_edge_style_to_string (after->style),
+                                               after->label),
+                              label);
+  eb_project_step_add (step, KIND_EDGE, eb_diagram_edge_row_copy (eb_diagram_edge_get_row (edge)),
+                       g_steal_pointer (&after));
+  return eb_project_step_perform (step, self->undo_stack, error);
 }
 
 /* ---- Automatic layout ---- */
@@ -1904,7 +1595,7 @@ eb_diagram_set_direction (EbDiagram           *self,
 {
   g_autofree char *stored = NULL;
   const char *value;
-  Step *step;
+  EbProjectStep *step;
 
   g_return_val_if_fail (EB_IS_DIAGRAM (self), FALSE);
   g_return_val_if_fail (direction <= EB_DIAGRAM_TOP_TO_BOTTOM, FALSE);
@@ -1914,12 +1605,13 @@ eb_diagram_set_direction (EbDiagram           *self,
     return TRUE;
   value = eb_diagram_direction_to_string (direction);
   stored = eb_project_get_setting (self->project, DIRECTION_KEY);
-  step = step_new (self, "set diagram direction", "diagram", g_strdup (value),
-                   g_strdup (direction == EB_DIAGRAM_LEFT_TO_RIGHT ? "Lay Out Left to Right"
-                                                                   : "Lay Out Top to Bottom"));
-  step_add (step, KIND_SETTING, setting_row_new (DIRECTION_KEY, stored),
-            setting_row_new (DIRECTION_KEY, value));
-  return perform (self, step, error);
+  step = eb_project_step_new (&step_class, self, "set diagram direction", "diagram",
+                              g_strdup (value),
+                              g_strdup (direction == EB_DIAGRAM_LEFT_TO_RIGHT
+                                        ? "Lay Out Left to Right" : "Lay Out Top to Bottom"));
+  eb_project_step_add (step, KIND_SETTING, setting_row_new (DIRECTION_KEY, stored),
+                       setting_row_new (DIRECTION_KEY, value));
+  return eb_project_step_perform (step, self->undo_stack, error);
 }
 
 gboolean
@@ -1937,7 +1629,7 @@ eb_diagram_add_node (EbDiagram           *self,
   g_autofree char *checked = NULL;
   EbDiagramNodeRow *row;
   gint64 new_id;
-  Step *step;
+  EbProjectStep *step;
 
   g_return_val_if_fail (EB_IS_DIAGRAM (self), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
@@ -1948,7 +1640,7 @@ eb_diagram_add_node (EbDiagram           *self,
     label = eb_theme_get_name (eb_codebook_get_theme (self->codebook, theme_id));
   if ((checked = check_label (label, "node", error)) == NULL ||
       !check_position (x, y, error) || !check_size (width, height, error) ||
-      !next_id (self, "diagram_nodes", &new_id, error))
+      !eb_project_next_id (self->project, "diagram_nodes", &new_id, error))
     return FALSE;
 
   row = eb_diagram_node_row_new ();
@@ -1963,11 +1655,11 @@ eb_diagram_add_node (EbDiagram           *self,
   row->width = round_coordinate (width);
   row->height = round_coordinate (height);
 
-  step = step_new (self, "add diagram node", checked,
-                   g_strdup_printf ("at %g, %g", row->x, row->y),
-                   g_strdup_printf ("Add Node “%s”", checked));
-  step_add (step, KIND_NODE, NULL, row);
-  if (!perform (self, step, error))
+  step = eb_project_step_new (&step_class, self, "add diagram node", checked,
+                              g_strdup_printf ("at %g, %g", row->x, row->y),
+                              g_strdup_printf ("Add Node “%s”", checked));
+  eb_project_step_add (step, KIND_NODE, NULL, row);
+  if (!eb_project_step_perform (step, self->undo_stack, error))
     return FALSE;
   if (id != NULL)
     *id = new_id;
@@ -1981,7 +1673,7 @@ eb_diagram_remove_node (EbDiagram  *self,
 {
   g_autoptr(GPtrArray) edges = NULL;
   EbDiagramNode *node;
-  Step *step;
+  EbProjectStep *step;
 
   g_return_val_if_fail (EB_IS_DIAGRAM (self), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
@@ -1989,18 +1681,24 @@ eb_diagram_remove_node (EbDiagram  *self,
   if ((node = require_node (self, id, error)) == NULL)
     return FALSE;
   edges = edges_of (self, id);
-  step = step_new (self, "remove diagram node", eb_diagram_node_get_label (node),
-                   edges->len > 0 ? g_strdup_printf ("with %u arrow%s", edges->len,
-                                                     edges->len == 1 ? "" : "s")
-                                  : NULL,
-                   g_strdup_printf ("Remove Node “%s”", eb_diagram_node_get_label (node)));
+  step = eb_project_step_new (&step_class, self, "remove diagram node",
+                              eb_diagram_node_get_label (node),
+                              edges->len > 0 ? g_strdup_printf ("with %u arrow%s", edges->len,
+                                                                edges->len == 1 ? "" : "s")
+                                             : NULL,
+                              g_strdup_printf ("Remove Node “%s”",
+                                               eb_diagram_node_get_label (node)));
   for (guint i = 0; i < edges->len; i++)
-    step_add (step, KIND_EDGE,
-              eb_diagram_edge_row_copy (eb_diagram_edge_get_row (g_ptr_array_index (edges, i))),
-              NULL);
-  step_add (step, KIND_NODE, eb_diagram_node_row_copy (eb_diagram_node_get_row (node)), NULL);
+    {
+      EbDiagramEdge *edge = g_ptr_array_index (edges, i);
+
+      eb_project_step_add (step, KIND_EDGE,
+                           eb_diagram_edge_row_copy (eb_diagram_edge_get_row (edge)), NULL);
+    }
+  eb_project_step_add (step, KIND_NODE,
+                       eb_diagram_node_row_copy (eb_diagram_node_get_row (node)), NULL);
   add_drop_empty_groups (self, step);
-  return perform (self, step, error);
+  return eb_project_step_perform (step, self->undo_stack, error);
 }
 
 gboolean
@@ -2164,7 +1862,7 @@ eb_diagram_move_nodes (EbDiagram     *self,
   g_autoptr(GHashTable) moving = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   g_autofree char *target = NULL;
   guint n_edges;
-  Step *step;
+  EbProjectStep *step;
 
   g_return_val_if_fail (EB_IS_DIAGRAM (self), FALSE);
   g_return_val_if_fail (ids != NULL || n_ids == 0, FALSE);
@@ -2187,10 +1885,11 @@ eb_diagram_move_nodes (EbDiagram     *self,
     target = g_strdup (node_label (self, ids[0]));
   else
     target = g_strdup_printf ("%u nodes", g_hash_table_size (moving));
-  step = step_new (self, "move diagram nodes", target, g_strdup_printf ("by %g, %g", dx, dy),
-                   g_hash_table_size (moving) == 1
-                   ? g_strdup_printf ("Move “%s”", target)
-                   : g_strdup_printf ("Move %u Nodes", g_hash_table_size (moving)));
+  step = eb_project_step_new (&step_class, self, "move diagram nodes", target,
+                              g_strdup_printf ("by %g, %g", dx, dy),
+                              g_hash_table_size (moving) == 1
+                              ? g_strdup_printf ("Move “%s”", target)
+                              : g_strdup_printf ("Move %u Nodes", g_hash_table_size (moving)));
 
   for (guint i = 0; i < n_ids; i++)
     {
@@ -2212,7 +1911,7 @@ eb_diagram_move_nodes (EbDiagram     *self,
   /* Routes between two moved nodes move with them; routes to a node that
    * stays no longer fit and go. */
   n_edges = g_list_model_get_n_items (G_LIST_MODEL (self->edges));
-  for (guint i = 0; i < n_edges && step->changes->len > 0; i++)
+  for (guint i = 0; i < n_edges && eb_project_step_get_n_changes (step) > 0; i++)
     {
       g_autoptr(EbDiagramEdge) edge = g_list_model_get_item (G_LIST_MODEL (self->edges), i);
       const EbDiagramEdgeRow *row = eb_diagram_edge_get_row (edge);
@@ -2228,7 +1927,7 @@ eb_diagram_move_nodes (EbDiagram     *self,
         after->route = shift_route (row->route, dx, dy);
       step_update_edge (step, edge, after);
     }
-  return perform (self, step, error);
+  return eb_project_step_perform (step, self->undo_stack, error);
 }
 
 gboolean
@@ -2295,7 +1994,7 @@ eb_diagram_connect (EbDiagram           *self,
   EbDiagramNode *source_node, *target_node;
   EbDiagramEdgeRow *row;
   gint64 new_id;
-  Step *step;
+  EbProjectStep *step;
 
   g_return_val_if_fail (EB_IS_DIAGRAM (self), FALSE);
   g_return_val_if_fail (style <= EB_DIAGRAM_EDGE_BIDIRECTIONAL, FALSE);
@@ -2324,7 +2023,7 @@ eb_diagram_connect (EbDiagram           *self,
                            "The label of an arrow must be UTF-8 text");
       return FALSE;
     }
-  if (!next_id (self, "diagram_edges", &new_id, error))
+  if (!eb_project_next_id (self->project, "diagram_edges", &new_id, error))
     return FALSE;
 
   row = eb_diagram_edge_row_new ();
@@ -2336,12 +2035,13 @@ eb_diagram_connect (EbDiagram           *self,
   row->label = g_strstrip (g_strdelimit (g_strdup (label != NULL ? label : ""), "\r\n\t", ' '));
 
   target = describe_edge (self, row);
-  step = step_new (self, "connect diagram nodes", target,
-                   g_strdup (eb_diagram_edge_style_to_string (style)),
-                   g_strdup_printf ("Connect “%s” to “%s”", eb_diagram_node_get_label (source_node),
-                                    eb_diagram_node_get_label (target_node)));
-  step_add (step, KIND_EDGE, NULL, row);
-  if (!perform (self, step, error))
+  step = eb_project_step_new (&step_class, self, "connect diagram nodes", target,
+                              g_strdup (eb_diagram_edge_style_to_string (style)),
+                              g_strdup_printf ("Connect “%s” to “%s”",
+                                               eb_diagram_node_get_label (source_node),
+                                               eb_diagram_node_get_label (target_node)));
+  eb_project_step_add (step, KIND_EDGE, NULL, row);
+  if (!eb_project_step_perform (step, self->undo_stack, error))
     return FALSE;
   if (id != NULL)
     *id = new_id;
@@ -2356,7 +2056,7 @@ eb_diagram_disconnect (EbDiagram  *self,
   g_autofree char *target = NULL;
   const EbDiagramEdgeRow *row;
   EbDiagramEdge *edge;
-  Step *step;
+  EbProjectStep *step;
 
   g_return_val_if_fail (EB_IS_DIAGRAM (self), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
@@ -2365,12 +2065,12 @@ eb_diagram_disconnect (EbDiagram  *self,
     return FALSE;
   row = eb_diagram_edge_get_row (edge);
   target = describe_edge (self, row);
-  step = step_new (self, "disconnect diagram nodes", target, NULL,
-                   g_strdup_printf ("Disconnect “%s” from “%s”",
-                                    node_label (self, row->source_id),
-                                    node_label (self, row->target_id)));
-  step_add (step, KIND_EDGE, eb_diagram_edge_row_copy (row), NULL);
-  return perform (self, step, error);
+  step = eb_project_step_new (&step_class, self, "disconnect diagram nodes", target, NULL,
+                              g_strdup_printf ("Disconnect “%s” from “%s”",
+                                               node_label (self, row->source_id),
+                                               node_label (self, row->target_id)));
+  eb_project_step_add (step, KIND_EDGE, eb_diagram_edge_row_copy (row), NULL);
+  return eb_project_step_perform (step, self->undo_stack, error);
 }
 
 gboolean
@@ -2442,7 +2142,7 @@ eb_diagram_add_group (EbDiagram     *self,
   g_autofree char *checked = NULL;
   EbDiagramGroupRow *row;
   gint64 new_id;
-  Step *step;
+  EbProjectStep *step;
 
   g_return_val_if_fail (EB_IS_DIAGRAM (self), FALSE);
   g_return_val_if_fail (node_ids != NULL || n_ids == 0, FALSE);
@@ -2459,17 +2159,17 @@ eb_diagram_add_group (EbDiagram     *self,
   for (guint i = 0; i < n_ids; i++)
     if (require_node (self, node_ids[i], error) == NULL)
       return FALSE;
-  if (!next_id (self, "diagram_groups", &new_id, error))
+  if (!eb_project_next_id (self->project, "diagram_groups", &new_id, error))
     return FALSE;
 
   row = eb_diagram_group_row_new ();
   row->id = new_id;
   g_free (row->label);
   row->label = g_strdup (checked);
-  step = step_new (self, "group diagram nodes", checked,
-                   g_strdup_printf ("%u node%s", n_ids, n_ids == 1 ? "" : "s"),
-                   g_strdup_printf ("Group “%s”", checked));
-  step_add (step, KIND_GROUP, NULL, row);
+  step = eb_project_step_new (&step_class, self, "group diagram nodes", checked,
+                              g_strdup_printf ("%u node%s", n_ids, n_ids == 1 ? "" : "s"),
+                              g_strdup_printf ("Group “%s”", checked));
+  eb_project_step_add (step, KIND_GROUP, NULL, row);
   for (guint i = 0; i < n_ids; i++)
     {
       EbDiagramNode *node = eb_diagram_get_node (self, node_ids[i]);
@@ -2483,7 +2183,7 @@ eb_diagram_add_group (EbDiagram     *self,
         }
     }
   add_drop_empty_groups (self, step);
-  if (!perform (self, step, error))
+  if (!eb_project_step_perform (step, self->undo_stack, error))
     return FALSE;
   if (id != NULL)
     *id = new_id;
@@ -2497,15 +2197,16 @@ eb_diagram_remove_group (EbDiagram  *self,
 {
   EbDiagramGroup *group;
   guint n;
-  Step *step;
+  EbProjectStep *step;
 
   g_return_val_if_fail (EB_IS_DIAGRAM (self), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   if ((group = require_group (self, id, error)) == NULL)
     return FALSE;
-  step = step_new (self, "ungroup diagram nodes", eb_diagram_group_get_label (group), NULL,
-                   g_strdup_printf ("Ungroup “%s”", eb_diagram_group_get_label (group)));
+  step = eb_project_step_new (&step_class, self, "ungroup diagram nodes",
+                              eb_diagram_group_get_label (group), NULL,
+                              g_strdup_printf ("Ungroup “%s”", eb_diagram_group_get_label (group)));
   n = g_list_model_get_n_items (G_LIST_MODEL (self->nodes));
   for (guint i = 0; i < n; i++)
     {
@@ -2519,8 +2220,9 @@ eb_diagram_remove_group (EbDiagram  *self,
           step_update_node (step, node, after);
         }
     }
-  step_add (step, KIND_GROUP, eb_diagram_group_row_copy (eb_diagram_group_get_row (group)), NULL);
-  return perform (self, step, error);
+  eb_project_step_add (step, KIND_GROUP,
+                       eb_diagram_group_row_copy (eb_diagram_group_get_row (group)), NULL);
+  return eb_project_step_perform (step, self->undo_stack, error);
 }
 
 gboolean
@@ -2532,7 +2234,7 @@ eb_diagram_rename_group (EbDiagram   *self,
   g_autofree char *checked = NULL;
   EbDiagramGroupRow *after;
   EbDiagramGroup *group;
-  Step *step;
+  EbProjectStep *step;
 
   g_return_val_if_fail (EB_IS_DIAGRAM (self), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
@@ -2545,11 +2247,13 @@ eb_diagram_rename_group (EbDiagram   *self,
   after = eb_diagram_group_row_copy (eb_diagram_group_get_row (group));
   g_free (after->label);
   after->label = g_strdup (checked);
-  step = step_new (self, "rename diagram group", eb_diagram_group_get_label (group),
-                   g_strdup_printf ("to “%s”", checked),
-                   g_strdup_printf ("Rename “%s”", eb_diagram_group_get_label (group)));
-  step_add (step, KIND_GROUP, eb_diagram_group_row_copy (eb_diagram_group_get_row (group)), after);
-  return perform (self, step, error);
+  step = eb_project_step_new (&step_class, self, "rename diagram group",
+                              eb_diagram_group_get_label (group),
+                              g_strdup_printf ("to “%s”", checked),
+                              g_strdup_printf ("Rename “%s”", eb_diagram_group_get_label (group)));
+  eb_project_step_add (step, KIND_GROUP,
+                       eb_diagram_group_row_copy (eb_diagram_group_get_row (group)), after);
+  return eb_project_step_perform (step, self->undo_stack, error);
 }
 
 gboolean
@@ -2561,7 +2265,7 @@ eb_diagram_set_node_group (EbDiagram  *self,
   EbDiagramNodeRow *after;
   EbDiagramGroup *group = NULL;
   EbDiagramNode *node;
-  Step *step;
+  EbProjectStep *step;
 
   g_return_val_if_fail (EB_IS_DIAGRAM (self), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
@@ -2571,20 +2275,23 @@ eb_diagram_set_node_group (EbDiagram  *self,
     return FALSE;
   if (eb_diagram_node_get_group_id (node) == group_id)
     return TRUE;
-  step = step_new (self, group != NULL ? "group diagram node" : "ungroup diagram node",
-                   eb_diagram_node_get_label (node),
-                   group != NULL ? g_strdup_printf ("into “%s”", eb_diagram_group_get_label (group))
-                                 : NULL,
-                   group != NULL
-                   ? g_strdup_printf ("Move “%s” into “%s”", eb_diagram_node_get_label (node),
-                                      eb_diagram_group_get_label (group))
-                   : g_strdup_printf ("Take “%s” out of Its Group",
-                                      eb_diagram_node_get_label (node)));
+  step = eb_project_step_new (&step_class, self,
+                              group != NULL ? "group diagram node" : "ungroup diagram node",
+                              eb_diagram_node_get_label (node),
+                              group != NULL
+                              ? g_strdup_printf ("into “%s”", eb_diagram_group_get_label (group))
+                              : NULL,
+                              group != NULL
+                              ? g_strdup_printf ("Move “%s” into “%s”",
+                                                 eb_diagram_node_get_label (node),
+                                                 eb_diagram_group_get_label (group))
+                              : g_strdup_printf ("Take “%s” out of Its Group",
+                                                 eb_diagram_node_get_label (node)));
   after = eb_diagram_node_row_copy (eb_diagram_node_get_row (node));
   after->group_id = group_id;
   step_update_node (step, node, after);
   add_drop_empty_groups (self, step);
-  return perform (self, step, error);
+  return eb_project_step_perform (step, self->undo_stack, error);
 }
 
 gboolean
@@ -2601,7 +2308,7 @@ eb_diagram_arrange (EbDiagram             *self,
   g_autofree EbDiagramLayoutEdge *edges = NULL;
   g_autofree const char **labels = NULL;
   guint n_nodes, n_edges, n_groups;
-  Step *step;
+  EbProjectStep *step;
 
   g_return_val_if_fail (EB_IS_DIAGRAM (self), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
@@ -2646,10 +2353,10 @@ eb_diagram_arrange (EbDiagram             *self,
                    measure, user_data, error))
     return FALSE;
 
-  step = step_new (self, "arrange diagram", "diagram",
-                   g_strdup (self->direction == EB_DIAGRAM_LEFT_TO_RIGHT ? "left to right"
-                                                                         : "top to bottom"),
-                   g_strdup ("Arrange Automatically"));
+  step = eb_project_step_new (&step_class, self, "arrange diagram", "diagram",
+                              g_strdup (self->direction == EB_DIAGRAM_LEFT_TO_RIGHT
+                                        ? "left to right" : "top to bottom"),
+                              g_strdup ("Arrange Automatically"));
   for (guint i = 0; i < n_nodes; i++)
     {
       g_autoptr(EbDiagramNode) node = g_list_model_get_item (G_LIST_MODEL (self->nodes), i);
@@ -2671,7 +2378,7 @@ eb_diagram_arrange (EbDiagram             *self,
       g_clear_pointer (&edges[i].route, g_array_unref);
       step_update_edge (step, edge, after);
     }
-  return perform (self, step, error);
+  return eb_project_step_perform (step, self->undo_stack, error);
 }
 
 /* ---- eb-diagram-private.h ---- */
@@ -2730,7 +2437,7 @@ eb_diagram_insert_sketch (EbDiagram              *self,
   g_autofree const char **labels = NULL;
   g_autofree gint64 *group_ids = NULL;
   g_autofree gint64 *node_ids = NULL;
-  g_autoptr(Step) step = NULL;
+  g_autoptr(EbProjectStep) step = NULL;
   EbDiagramDirection direction;
   gint64 first_node, first_edge, first_group;
   double origin_x, origin_y;
@@ -2742,21 +2449,22 @@ eb_diagram_insert_sketch (EbDiagram              *self,
 
   if (sketch->n_nodes == 0)
     return TRUE;
-  if (!next_id (self, "diagram_nodes", &first_node, error) ||
-      !next_id (self, "diagram_edges", &first_edge, error) ||
-      !next_id (self, "diagram_groups", &first_group, error))
+  if (!eb_project_next_id (self->project, "diagram_nodes", &first_node, error) ||
+      !eb_project_next_id (self->project, "diagram_edges", &first_edge, error) ||
+      !eb_project_next_id (self->project, "diagram_groups", &first_group, error))
     return FALSE;
   empty = eb_diagram_is_empty (self);
   direction = empty ? sketch->direction : self->direction;
 
-  step = step_new (self, "insert diagram template", sketch->title, NULL,
-                   g_strdup_printf ("Insert “%s”", sketch->title));
+  step = eb_project_step_new (&step_class, self, "insert diagram template", sketch->title, NULL,
+                              g_strdup_printf ("Insert “%s”", sketch->title));
   if (empty && direction != self->direction)
     {
       g_autofree char *stored = eb_project_get_setting (self->project, DIRECTION_KEY);
 
-      step_add (step, KIND_SETTING, setting_row_new (DIRECTION_KEY, stored),
-                setting_row_new (DIRECTION_KEY, eb_diagram_direction_to_string (direction)));
+      eb_project_step_add (step, KIND_SETTING, setting_row_new (DIRECTION_KEY, stored),
+                           setting_row_new (DIRECTION_KEY,
+                                            eb_diagram_direction_to_string (direction)));
     }
 
   group_ids = g_new0 (gint64, MAX (sketch->n_groups, 1));
@@ -2767,7 +2475,7 @@ eb_diagram_insert_sketch (EbDiagram              *self,
       row->id = group_ids[g] = first_group + g;
       g_free (row->label);
       row->label = g_strdup (sketch->groups[g]);
-      step_add (step, KIND_GROUP, NULL, row);
+      eb_project_step_add (step, KIND_GROUP, NULL, row);
     }
 
   /* Rows first, to measure them; positions once laid out. */
@@ -2788,7 +2496,7 @@ eb_diagram_insert_sketch (EbDiagram              *self,
       row->bullets = clean_bullets (spec->bullets);
       measure_node (row, measure, user_data, &nodes[i].width, &nodes[i].height);
       nodes[i].group = row->group_id != 0 ? spec->group : -1;
-      step_add (step, KIND_NODE, NULL, row);
+      eb_project_step_add (step, KIND_NODE, NULL, row);
     }
   edges = g_new0 (EbDiagramLayoutEdge, MAX (sketch->n_edges, 1));
   labels = g_new0 (const char *, MAX (sketch->n_edges, 1));
@@ -2805,13 +2513,14 @@ eb_diagram_insert_sketch (EbDiagram              *self,
     return FALSE;
 
   sketch_origin (self, &origin_x, &origin_y);
-  for (guint i = 0, n = 0; i < step->changes->len; i++)
+  for (guint i = 0, n = 0; i < eb_project_step_get_n_changes (step); i++)
     {
-      Change *change = &g_array_index (step->changes, Change, i);
-      EbDiagramNodeRow *row = change->after;
+      gpointer after;
+      EbDiagramNodeRow *row;
 
-      if (change->kind != KIND_NODE)
+      if (eb_project_step_get_change (step, i, TRUE, NULL, &after) != KIND_NODE)
         continue;
+      row = after;
       row->x = round_coordinate (origin_x + nodes[n].x);
       row->y = round_coordinate (origin_y + nodes[n].y);
       row->width = round_coordinate (nodes[n].width);
@@ -2830,8 +2539,9 @@ eb_diagram_insert_sketch (EbDiagram              *self,
       row->label = g_strdup (sketch->edges[i].label != NULL ? sketch->edges[i].label : "");
       row->route = shift_route (edges[i].route, origin_x, origin_y);
       g_clear_pointer (&edges[i].route, g_array_unref);
-      step_add (step, KIND_EDGE, NULL, row);
+      eb_project_step_add (step, KIND_EDGE, NULL, row);
     }
-  step->detail = g_strdup_printf ("%u nodes, %u arrows", sketch->n_nodes, sketch->n_edges);
-  return perform (self, g_steal_pointer (&step), error);
+  eb_project_step_set_detail (step, g_strdup_printf ("%u nodes, %u arrows", sketch->n_nodes,
+                                                     sketch->n_edges));
+  return eb_project_step_perform (g_steal_pointer (&step), self->undo_stack, error);
 }

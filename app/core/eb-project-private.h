@@ -33,4 +33,24 @@ void      eb_project_set_db_error   (EbProject   *self,
                                      const char  *doing,
                                      GError     **error);
 
+/* For reading: fails with EB_PROJECT_ERROR_WRITE once the project has
+ * been closed, with EB_PROJECT_ERROR_OPEN (DOING) for bad SQL. */
+sqlite3_stmt *eb_project_prepare    (EbProject   *self,
+                                     const char  *sql,
+                                     const char  *doing,
+                                     GError     **error);
+/* The id for a new row of TABLE, which is about to be saved. */
+gboolean  eb_project_next_id        (EbProject   *self,
+                                     const char  *table,
+                                     gint64      *id,
+                                     GError     **error);
+
+/* SQLite's text is UTF-8 that GLib takes as char. */
+static inline const char *
+eb_project_column_text (sqlite3_stmt *stmt,
+                        int           column)
+{
+  return (const char *) sqlite3_column_text (stmt, column);
+}
+
 G_END_DECLS

@@ -2012,3 +2012,59 @@ eb_project_set_db_error (EbProject      *self,
 
   set_db_error (self, code, doing, error);
 }
+
+sqlite3_stmt *
+eb_project_prepare (EbProject   *self,
+                    const char  *sql,
+                    const char  *doing,
+                    GError     **error)
+{
+  sqlite3_stmt *stmt = NULL;
+
+  g_return_val_if_fail (EB_IS_PROJECT (self), NULL);
+  g_return_val_if_fail (sql != NULL, NULL);
+  g_return_val_if_fail (doing != NULL, NULL);
+
+  if (self->db == NULL)
+    {
+      g_autofree char *title = eb_project_dup_title (self);
+
+      g_set_error (error, EB_PROJECT_ERROR, EB_PROJECT_ERROR_WRITE,
+                   "“%s” has been closed", title);
+      return NULL;
+    }
+  if (sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL) != SQLITE_OK)
+    {
+      set_db_error (self, EB_PROJECT_ERROR_OPEN, doing, error);
+      return NULL;
+    }
+  return stmt;
+}
+
+gboolean
+eb_project_next_id (EbProject   *self,
+                    const char  *table,
+                    gint64      *id,
+                    GError     **error)
+{
+  /* Completes "Could not … “x”": the id is for a change being saved. */
+  static const char doing[] = "save the change to";
+  g_autofree char *sql = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  g_return_val_if_fail (EB_IS_PROJECT (self), FALSE);
+  g_return_val_if_fail (table != NULL, FALSE);
+  g_return_val_if_fail (id != NULL, FALSE);
+
+  sql = g_strdup_printf ("SELECT coalesce(max(id), 0) + 1 FROM %s", table);
+  stmt = eb_project_prepare (self, sql, doing, error);
+  if (stmt == NULL)
+    return FALSE;
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      set_db_error (self, EB_PROJECT_ERROR_WRITE, doing, error);
+      return FALSE;
+    }
+  *id = sqlite3_column_int64 (stmt, 0);
+  return TRUE;
+}
