@@ -127,6 +127,7 @@ struct _EbExportDialog
 
   char                 *project_path;
   EbSurvey             *survey;
+  GArray               *group_columns;     /* guint: after "Not grouped" in group_row */
   GSettings            *settings;
 
   char                 *workbook_path;
@@ -156,6 +157,7 @@ struct _EbExportDialog
   GtkSwitch            *workbook_switch;
   AdwActionRow         *workbook_row;
   GtkSwitch            *pseudonymise_switch;
+  AdwComboRow          *group_row;
   GtkSwitch            *figures_switch;
   AdwActionRow         *folder_row;
   GtkCheckButton       *png_button;
@@ -695,6 +697,48 @@ update_actions (EbExportDialog *self)
                                  self->written_folder != NULL);
 }
 
+/* The attribute columns the Likert summary can be grouped by: those the
+ * Likert page offers (a few values, not one per respondent). */
+#define MAX_GROUPS 50
+
+static void
+fill_group_row (EbExportDialog *self)
+{
+  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+
+  gtk_string_list_append (names, _("Not grouped"));
+  for (guint c = 0; self->survey != NULL && c < eb_survey_get_n_columns (self->survey); c++)
+    {
+      guint n_values;
+
+      if (eb_survey_get_column_role (self->survey, c) != EB_COLUMN_ROLE_ATTRIBUTE)
+        continue;
+      n_values = eb_survey_count_distinct (self->survey, c);
+      if (n_values < 1 || n_values > MAX_GROUPS)
+        continue;
+      g_array_append_val (self->group_columns, c);
+      {
+        /* TRANSLATORS: group by an attribute column, e.g. "By Programme" */
+        g_autofree char *name = g_strdup_printf (_("By %s"), eb_survey_get_column_name (self->survey, c));
+
+        gtk_string_list_append (names, name);
+      }
+    }
+  adw_combo_row_set_model (self->group_row, G_LIST_MODEL (names));
+  adw_combo_row_set_selected (self->group_row, 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->group_row), self->group_columns->len > 0);
+}
+
+static int
+get_group_column (EbExportDialog *self)
+{
+  guint chosen = adw_combo_row_get_selected (self->group_row);
+
+  if (chosen == 0 || chosen == GTK_INVALID_LIST_POSITION || chosen > self->group_columns->len)
+    return -1;
+  return (int) g_array_index (self->group_columns, guint, chosen - 1);
+}
+
 static void
 save_choices (EbExportDialog *self)
 {
@@ -1120,6 +1164,7 @@ start_export (EbExportDialog *self)
     job->workbook_path = g_strdup (self->workbook_path);
   eb_workbook_options_init (&job->workbook_options);
   job->workbook_options.pseudonymise = gtk_switch_get_active (self->pseudonymise_switch);
+  job->workbook_options.group_column = get_group_column (self);
   job->workbook_options.dpi = get_dpi (self);
   job->workbook_options.width_mm = gtk_spin_button_get_value (self->width_spin);
   if (gtk_switch_get_active (self->figures_switch))
@@ -1435,6 +1480,7 @@ eb_export_dialog_constructed (GObject *object)
   self->preview_source->project_path = g_strdup (self->project_path);
 
   restore_choices (self);
+  fill_group_row (self);
   update_preview_description (self);
   gtk_label_set_text (self->preview_message, _("Drawing the preview…"));
   gtk_stack_set_visible_child_name (self->preview_stack, "message");
@@ -1475,6 +1521,7 @@ eb_export_dialog_finalize (GObject *object)
   g_clear_pointer (&self->written, g_strfreev);
   g_clear_pointer (&self->written_folder, g_free);
   g_clear_pointer (&self->error_message, g_free);
+  g_clear_pointer (&self->group_columns, g_array_unref);
 
   G_OBJECT_CLASS (eb_export_dialog_parent_class)->finalize (object);
 }
@@ -1576,6 +1623,7 @@ eb_export_dialog_class_init (EbExportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EbExportDialog, workbook_switch);
   gtk_widget_class_bind_template_child (widget_class, EbExportDialog, workbook_row);
   gtk_widget_class_bind_template_child (widget_class, EbExportDialog, pseudonymise_switch);
+  gtk_widget_class_bind_template_child (widget_class, EbExportDialog, group_row);
   gtk_widget_class_bind_template_child (widget_class, EbExportDialog, figures_switch);
   gtk_widget_class_bind_template_child (widget_class, EbExportDialog, folder_row);
   gtk_widget_class_bind_template_child (widget_class, EbExportDialog, png_button);
@@ -1627,6 +1675,7 @@ eb_export_dialog_init (EbExportDialog *self)
 
   self->settings = g_settings_new (APP_ID);
   self->preview_cancellable = g_cancellable_new ();
+  self->group_columns = g_array_new (FALSE, FALSE, sizeof (guint));
 
   g_signal_connect (self, "notify::scale-factor", G_CALLBACK (scale_factor_changed_cb), NULL);
 }
@@ -1690,6 +1739,26 @@ eb_export_dialog_set_formats (EbExportDialog       *self,
       gtk_check_button_set_active (format_button (self, i), active);
     }
   update_actions (self);
+}
+
+void
+eb_export_dialog_set_group_column (EbExportDialog *self,
+                                   int             column)
+{
+  g_return_if_fail (EB_IS_EXPORT_DIALOG (self));
+
+  adw_combo_row_set_selected (self->group_row, 0);
+  for (guint i = 0; i < self->group_columns->len; i++)
+    if ((int) g_array_index (self->group_columns, guint, i) == column)
+      adw_combo_row_set_selected (self->group_row, i + 1);
+}
+
+int
+eb_export_dialog_get_group_column (EbExportDialog *self)
+{
+  g_return_val_if_fail (EB_IS_EXPORT_DIALOG (self), -1);
+
+  return get_group_column (self);
 }
 
 void

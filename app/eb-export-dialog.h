@@ -43,5 +43,11 @@ void       eb_export_dialog_set_formats        (EbExportDialog       *self,
                                                 guint                 n_formats);
 void       eb_export_dialog_set_pseudonymise   (EbExportDialog       *self,
                                                 gboolean              pseudonymise);
+/* The survey column the workbook's Likert summary is grouped by, as the
+ * Likert page groups its chart; -1 (or a column it cannot group by) for
+ * none. */
+void       eb_export_dialog_set_group_column   (EbExportDialog       *self,
+                                                int                   column);
+int        eb_export_dialog_get_group_column   (EbExportDialog       *self);
 
 G_END_DECLS

@@ -318,6 +318,9 @@ export_action (GtkWidget  *widget,
     return;
   dialog = eb_export_dialog_new (GTK_WINDOW (self), eb_project_get_path (self->project),
                                  self->survey);
+  /* Grouped as the Likert page shows it. */
+  eb_export_dialog_set_group_column (EB_EXPORT_DIALOG (dialog),
+                                     eb_likert_view_get_group_column (EB_LIKERT_VIEW (self->likert_view)));
   g_signal_connect_object (dialog, "exported", G_CALLBACK (exported_cb), self,
                            G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (dialog));

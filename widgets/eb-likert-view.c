@@ -1165,6 +1165,14 @@ eb_likert_view_get_table (EbLikertView *self)
   return self->table;
 }
 
+int
+eb_likert_view_get_group_column (EbLikertView *self)
+{
+  g_return_val_if_fail (EB_IS_LIKERT_VIEW (self), -1);
+
+  return self->group_column;
+}
+
 GtkWidget *
 eb_likert_view_get_comparison_panel (EbLikertView *self)
 {

@@ -36,6 +36,8 @@ gboolean           eb_likert_view_has_chart        (EbLikertView *self);
 EbLikertSelection *eb_likert_view_get_selection    (EbLikertView *self);
 EbLikertChart     *eb_likert_view_get_chart        (EbLikertView *self);
 EbLikertTable     *eb_likert_view_get_table        (EbLikertView *self);
+/* The attribute column the chart is grouped by, or -1. */
+int                eb_likert_view_get_group_column (EbLikertView *self);
 /* Shown when the items are grouped into two groups or more. */
 GtkWidget         *eb_likert_view_get_comparison_panel (EbLikertView *self);
 /* The chart settings' popover, for tests. */

@@ -430,6 +430,56 @@ test_export (void)
   destroy_dialog (dialog, parent);
 }
 
+/* Grouped as the Likert page is: the workbook's Likert summary is the one
+ * the API writes grouped by the same column, with its comparison. */
+static void
+test_grouped_export (void)
+{
+  GtkWidget *parent;
+  EbExportDialog *dialog = new_dialog (&parent);
+  g_autofree char *out = make_dir ("grouped");
+  g_autofree char *workbook = g_build_filename (out, "grouped.xlsx", NULL);
+  g_autofree char *api_workbook = g_build_filename (out, "api.xlsx", NULL);
+  int programme = eb_survey_find_column (survey, "Programme");
+  g_auto(GStrv) paths = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (programme, >=, 0);
+  /* Not an attribute: not offered. */
+  eb_export_dialog_set_group_column (dialog, eb_survey_find_column (survey, "Participant"));
+  g_assert_cmpint (eb_export_dialog_get_group_column (dialog), ==, -1);
+  eb_export_dialog_set_group_column (dialog, programme);
+  g_assert_cmpint (eb_export_dialog_get_group_column (dialog), ==, programme);
+
+  eb_export_dialog_set_workbook_path (dialog, workbook);
+  eb_export_dialog_set_figures_folder (dialog, NULL);
+  paths = run_export (dialog);
+  g_assert_cmpstr (paths[0], ==, workbook);
+  {
+    g_autoptr(EbProject) project = eb_project_open_readonly (project_path, &error);
+    EbWorkbookOptions options;
+
+    g_assert_no_error (error);
+    eb_workbook_options_init (&options);
+    options.group_column = programme;
+    g_assert_true (eb_workbook_export (project, NULL, api_workbook, &options, NULL, NULL, NULL, &error));
+    g_assert_no_error (error);
+  }
+  {
+    g_autofree char *workbook_xml = read_member (workbook, "xl/workbook.xml");
+    g_autofree char *likert = find_sheet_member (workbook_xml, "Likert summary");
+    g_autofree char *ours = read_member (workbook, likert);
+    g_autofree char *theirs = read_member (api_workbook, likert);
+    g_autofree char *strings = read_member (workbook, "xl/sharedStrings.xml");
+
+    g_assert_cmpstr (ours, ==, theirs);
+    g_assert_nonnull (strings);
+    g_assert_nonnull (strstr (strings, "Comparison: Programme"));
+  }
+
+  destroy_dialog (dialog, parent);
+}
+
 /* A second Export of the session offers the same again. */
 static void
 test_remembered (void)
@@ -671,6 +721,8 @@ main (int   argc,
   g_test_add_func ("/export-dialog/destinations", test_destinations);
   g_test_add_func ("/export-dialog/export", test_export);
   g_test_add_func ("/export-dialog/remembered", test_remembered);
+  /* After "remembered", which expects the choices of "export". */
+  g_test_add_func ("/export-dialog/grouped", test_grouped_export);
   g_test_add_func ("/export-dialog/cancel", test_cancel);
   g_test_add_func ("/export-dialog/close-while-exporting", test_close_while_exporting);
   g_test_add_func ("/export-dialog/error", test_error);
