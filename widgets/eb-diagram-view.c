@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 
+#include "eb-adaptive-toolbar.h"
 #include "figure-chooser.h"
 #include "eb-diagram-view.h"
 
@@ -18,6 +19,7 @@ struct _EbDiagramView
   gulong              changed_id;
   EbDiagramDirection  direction;
   GCancellable       *export_cancellable;
+  guint               zoom_label_id;
 
   GtkWidget          *toast_overlay;
   GtkWidget          *stack;
@@ -332,13 +334,38 @@ canvas_selection_changed_cb (EbDiagramView   *self,
 }
 
 static void
+update_zoom_label (EbDiagramView *self)
+{
+  g_autofree char *text = g_strdup_printf ("%.0f %%", eb_diagram_canvas_get_zoom (self->canvas) * 100);
+
+  gtk_label_set_text (GTK_LABEL (self->zoom_label), text);
+}
+
+static gboolean
+update_zoom_label_cb (gpointer data)
+{
+  EbDiagramView *self = data;
+
+  self->zoom_label_id = 0;
+  update_zoom_label (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* The canvas fits the diagram, and so changes its zoom, while it is being
+ * given its size, after the toolbar has had its own: a new label then
+ * would leave the toolbar without a size for that frame, blank and with a
+ * warning. The label follows once the frame is done. */
+static void
 canvas_zoom_changed_cb (EbDiagramView   *self,
                         GParamSpec      *pspec,
                         EbDiagramCanvas *canvas)
 {
-  g_autofree char *text = g_strdup_printf ("%.0f %%", eb_diagram_canvas_get_zoom (canvas) * 100);
-
-  gtk_label_set_text (GTK_LABEL (self->zoom_label), text);
+  if (self->zoom_label_id == 0)
+    {
+      self->zoom_label_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, update_zoom_label_cb, self, NULL);
+      g_source_set_static_name (g_main_context_find_source_by_id (NULL, self->zoom_label_id),
+                                "[eb] diagram update_zoom_label_cb");
+    }
 }
 
 static void
@@ -505,6 +532,7 @@ eb_diagram_view_dispose (GObject *object)
   if (self->export_cancellable != NULL)
     g_cancellable_cancel (self->export_cancellable);
   g_clear_object (&self->export_cancellable);
+  g_clear_handle_id (&self->zoom_label_id, g_source_remove);
   if (self->diagram != NULL)
     g_clear_signal_handler (&self->changed_id, self->diagram);
   g_clear_object (&self->diagram);
@@ -642,6 +670,7 @@ eb_diagram_view_class_init (EbDiagramViewClass *klass)
 
   g_type_ensure (EB_TYPE_DIAGRAM_CANVAS);
 
+  g_type_ensure (EB_TYPE_ADAPTIVE_TOOLBAR);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/eb-diagram-view.ui");
   gtk_widget_class_bind_template_child (widget_class, EbDiagramView, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, EbDiagramView, stack);
@@ -724,7 +753,7 @@ eb_diagram_view_init (EbDiagramView *self)
                             G_CALLBACK (canvas_property_changed_cb), self);
   g_signal_connect_swapped (self->canvas, "notify::connect-mode",
                             G_CALLBACK (canvas_property_changed_cb), self);
-  canvas_zoom_changed_cb (self, NULL, self->canvas);
+  update_zoom_label (self);
   update_page (self);
   update_sensitivity (self);
 }

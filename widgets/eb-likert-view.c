@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "eb-adaptive-toolbar.h"
 #include "figure-chooser.h"
 #include "eb-likert-view.h"
 #include "figure-export.h"
@@ -1002,6 +1003,7 @@ eb_likert_view_class_init (EbLikertViewClass *klass)
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (EB_TYPE_ADAPTIVE_TOOLBAR);
   g_type_ensure (EB_TYPE_LIKERT_CHART);
   g_type_ensure (EB_TYPE_LIKERT_TABLE);
   g_type_ensure (EB_TYPE_LIKERT_COMPARISON_PANEL);

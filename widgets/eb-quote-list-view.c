@@ -8,6 +8,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "eb-adaptive-toolbar.h"
 #include "eb-filter-model.h"
 #include "eb-quote-list-view.h"
 #include "eb-quote-row.h"
@@ -76,7 +77,11 @@ struct _EbQuoteListView
   GtkWidget          *clear_button;
   GtkWidget          *columns_box;
   GtkWidget          *count_label;
+  GtkWidget          *count_squeezer;
+  GtkWidget          *short_count_label;
+  GtkWidget          *shown_count_label;
   GtkWidget          *tag_button;
+  GtkWidget          *respondent_button;
   GtkWidget          *chip_box;
   GtkWidget          *stack;
   GtkWidget          *scrolled_window;
@@ -145,16 +150,27 @@ update_count (EbQuoteListView *self)
       g_autofree char *visible = g_strdup_printf ("%'u", n_visible);
       g_autofree char *total = g_strdup_printf ("%'u", n_total);
       g_autofree char *text = NULL;
+      g_autofree char *short_text = NULL;
 
       text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                            "%s of %s quote",
                                            "%s of %s quotes",
                                            n_total),
                               visible, total);
+      short_text = g_strdup_printf (C_("quotes shown of all, where space is short", "%s of %s"),
+                                    visible, total);
       gtk_label_set_text (GTK_LABEL (self->count_label), text);
+      gtk_label_set_text (GTK_LABEL (self->short_count_label), short_text);
+      gtk_label_set_text (GTK_LABEL (self->shown_count_label), visible);
+      gtk_widget_set_tooltip_text (self->count_squeezer, text);
     }
   else
-    gtk_label_set_text (GTK_LABEL (self->count_label), "");
+    {
+      gtk_label_set_text (GTK_LABEL (self->count_label), "");
+      gtk_label_set_text (GTK_LABEL (self->short_count_label), "");
+      gtk_label_set_text (GTK_LABEL (self->shown_count_label), "");
+      gtk_widget_set_tooltip_text (self->count_squeezer, NULL);
+    }
 
   if (n_total == 0)
     page = self->empty_page;
@@ -1234,6 +1250,7 @@ eb_quote_list_view_class_init (EbQuoteListViewClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (ADW_TYPE_STATUS_PAGE);
+  g_type_ensure (EB_TYPE_ADAPTIVE_TOOLBAR);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/eb-quote-list-view.ui");
   gtk_widget_class_bind_template_child (widget_class, EbQuoteListView, search_entry);
@@ -1249,7 +1266,11 @@ eb_quote_list_view_class_init (EbQuoteListViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EbQuoteListView, clear_button);
   gtk_widget_class_bind_template_child (widget_class, EbQuoteListView, columns_box);
   gtk_widget_class_bind_template_child (widget_class, EbQuoteListView, count_label);
+  gtk_widget_class_bind_template_child (widget_class, EbQuoteListView, count_squeezer);
+  gtk_widget_class_bind_template_child (widget_class, EbQuoteListView, short_count_label);
+  gtk_widget_class_bind_template_child (widget_class, EbQuoteListView, shown_count_label);
   gtk_widget_class_bind_template_child (widget_class, EbQuoteListView, tag_button);
+  gtk_widget_class_bind_template_child (widget_class, EbQuoteListView, respondent_button);
   gtk_widget_class_bind_template_child (widget_class, EbQuoteListView, chip_box);
   gtk_widget_class_bind_template_child (widget_class, EbQuoteListView, stack);
   gtk_widget_class_bind_template_child (widget_class, EbQuoteListView, scrolled_window);
@@ -1305,6 +1326,12 @@ eb_quote_list_view_init (EbQuoteListView *self)
   g_signal_connect (theme_factory, "unbind", G_CALLBACK (unbind_theme_check_cb), self);
   gtk_list_view_set_factory (GTK_LIST_VIEW (self->theme_list), theme_factory);
   gtk_list_view_set_model (GTK_LIST_VIEW (self->theme_list), GTK_SELECTION_MODEL (theme_selection));
+
+  /* The workspace enables the action only while it has folded the
+   * respondent panel away (a narrow window); the button is there then
+   * only. */
+  g_object_bind_property (self->respondent_button, "sensitive",
+                          self->respondent_button, "visible", G_BINDING_SYNC_CREATE);
 
   gtk_widget_set_sensitive (self->search_entry, FALSE);
   gtk_widget_set_sensitive (self->filter_button, FALSE);

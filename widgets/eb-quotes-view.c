@@ -20,13 +20,17 @@ struct _EbQuotesView
   EbThemeCounts     *counts;
   EbQuote           *current;
   guint              counts_id;
+  guint              fold_id;
+  guint              sidebar_id;
+  int                sidebar_width;     /* the user's, while there is room */
+  gboolean           restoring;
   guint              counts_serial;     /* the filter's scope serial of the counts */
   gboolean           counts_valid;
   gboolean           syncing;           /* sidebar selection <-> focus theme */
 
   GtkWidget         *toast_overlay;
   GtkWidget         *outer_paned;
-  GtkWidget         *inner_paned;
+  GtkWidget         *respondent_flap;
   GtkWidget         *sidebar;
   GtkWidget         *quote_list;
   GtkWidget         *respondent_panel;
@@ -39,6 +43,7 @@ enum {
   PROP_0,
   PROP_STORE,
   PROP_CURRENT_QUOTE,
+  PROP_RESPONDENT_REVEALED,
   N_PROPS
 };
 
@@ -237,6 +242,112 @@ quote_activated_cb (EbQuotesView      *self,
 {
   if (!eb_quote_list_view_select_quote (EB_QUOTE_LIST_VIEW (self->quote_list), index))
     show_message (self, _("That answer is hidden by the search or filters"));
+}
+
+/* The respondent panel can be shown and hidden only while it is folded
+ * away; beside the quotes it is always there. */
+static void
+update_fold (EbQuotesView *self)
+{
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "quotes.show-respondent",
+                                 adw_flap_get_folded (ADW_FLAP (self->respondent_flap)));
+}
+
+static gboolean
+update_fold_cb (gpointer data)
+{
+  EbQuotesView *self = data;
+
+  self->fold_id = 0;
+  update_fold (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* The flap folds while it is being laid out, and the toolbar's button
+ * that the action shows would change the toolbar's size then: it waits
+ * for the frame to be done. */
+static void
+flap_folded_cb (EbQuotesView *self,
+                GParamSpec   *pspec,
+                AdwFlap      *flap)
+{
+  if (self->fold_id == 0)
+    {
+      self->fold_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, update_fold_cb, self, NULL);
+      g_source_set_static_name (g_main_context_find_source_by_id (NULL, self->fold_id),
+                                "[eb] quotes update_fold_cb");
+    }
+}
+
+/* Over the quotes, the panel takes the keyboard along, as a popover
+ * would; when it goes, the keyboard goes back to the quotes rather than
+ * to nowhere. */
+static void
+flap_revealed_cb (EbQuotesView *self,
+                  GParamSpec   *pspec,
+                  AdwFlap      *flap)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+  gboolean revealed = adw_flap_get_reveal_flap (flap);
+
+  if (revealed && adw_flap_get_folded (flap)
+      && focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self)))
+    gtk_widget_child_focus (self->respondent_panel, GTK_DIR_TAB_FORWARD);
+  else if (!revealed && focus != NULL && gtk_widget_is_ancestor (focus, self->respondent_panel))
+    gtk_widget_grab_focus (self->quote_list);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RESPONDENT_REVEALED]);
+}
+
+/* A narrower window takes its room from the themes sidebar once the
+ * quotes are at their narrowest; a wider one gives the quotes the room.
+ * The sidebar gets back the width the user gave it as soon as there is
+ * room again. */
+static void
+paned_position_cb (EbQuotesView *self,
+                   GParamSpec   *pspec,
+                   GtkPaned     *paned)
+{
+  int position = gtk_paned_get_position (paned);
+  int max_position = 0;
+
+  g_object_get (paned, "max-position", &max_position, NULL);
+  /* At the largest position the window squeezed the sidebar, not the user. */
+  if (!self->restoring && position < max_position)
+    self->sidebar_width = position;
+}
+
+static gboolean
+restore_sidebar_cb (gpointer data)
+{
+  EbQuotesView *self = data;
+  GtkPaned *paned = GTK_PANED (self->outer_paned);
+  int max_position = 0;
+
+  self->sidebar_id = 0;
+  g_object_get (paned, "max-position", &max_position, NULL);
+  self->restoring = TRUE;
+  gtk_paned_set_position (paned, MIN (self->sidebar_width, max_position));
+  self->restoring = FALSE;
+  return G_SOURCE_REMOVE;
+}
+
+/* The paned's room changes while it is laid out: the sidebar follows once
+ * the frame is done. */
+static void
+paned_max_position_cb (EbQuotesView *self,
+                       GParamSpec   *pspec,
+                       GtkPaned     *paned)
+{
+  int max_position = 0;
+
+  g_object_get (paned, "max-position", &max_position, NULL);
+  if (gtk_paned_get_position (paned) < MIN (self->sidebar_width, max_position) && self->sidebar_id == 0)
+    {
+      self->sidebar_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, restore_sidebar_cb, self, NULL);
+      g_source_set_static_name (g_main_context_find_source_by_id (NULL, self->sidebar_id),
+                                "[eb] quotes restore_sidebar_cb");
+    }
 }
 
 static void
@@ -571,6 +682,8 @@ eb_quotes_view_dispose (GObject *object)
   GtkWidget *child;
 
   disconnect_store (self);
+  g_clear_handle_id (&self->fold_id, g_source_remove);
+  g_clear_handle_id (&self->sidebar_id, g_source_remove);
   if (self->quote_list != NULL)
     g_signal_handlers_disconnect_by_func (eb_quote_list_view_get_selection (EB_QUOTE_LIST_VIEW (self->quote_list)),
                                           selection_changed_cb, self);
@@ -604,6 +717,10 @@ eb_quotes_view_get_property (GObject    *object,
       g_value_set_object (value, self->current);
       break;
 
+    case PROP_RESPONDENT_REVEALED:
+      g_value_set_boolean (value, adw_flap_get_reveal_flap (ADW_FLAP (self->respondent_flap)));
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -621,6 +738,11 @@ eb_quotes_view_set_property (GObject      *object,
     {
     case PROP_STORE:
       eb_quotes_view_set_store (self, g_value_get_object (value));
+      break;
+
+    case PROP_RESPONDENT_REVEALED:
+      /* The flap notifies, and flap_revealed_cb passes it on. */
+      adw_flap_set_reveal_flap (ADW_FLAP (self->respondent_flap), g_value_get_boolean (value));
       break;
 
     default:
@@ -657,6 +779,12 @@ eb_quotes_view_class_init (EbQuotesViewClass *klass)
     g_param_spec_object ("current-quote", NULL, NULL,
                          EB_TYPE_QUOTE,
                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* Whether the respondent panel shows: always beside the quotes, and
+   * over them when the user asks in a narrow window. */
+  properties[PROP_RESPONDENT_REVEALED] =
+    g_param_spec_boolean ("respondent-revealed", NULL, NULL,
+                          TRUE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -666,12 +794,16 @@ eb_quotes_view_class_init (EbQuotesViewClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/eb-quotes-view.ui");
   gtk_widget_class_bind_template_child (widget_class, EbQuotesView, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, EbQuotesView, outer_paned);
-  gtk_widget_class_bind_template_child (widget_class, EbQuotesView, inner_paned);
+  gtk_widget_class_bind_template_child (widget_class, EbQuotesView, respondent_flap);
   gtk_widget_class_bind_template_child (widget_class, EbQuotesView, sidebar);
   gtk_widget_class_bind_template_child (widget_class, EbQuotesView, quote_list);
   gtk_widget_class_bind_template_child (widget_class, EbQuotesView, respondent_panel);
   gtk_widget_class_bind_template_callback (widget_class, sidebar_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, quote_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, flap_folded_cb);
+  gtk_widget_class_bind_template_callback (widget_class, paned_position_cb);
+  gtk_widget_class_bind_template_callback (widget_class, paned_max_position_cb);
+  gtk_widget_class_bind_template_callback (widget_class, flap_revealed_cb);
 
   for (guint key = 1; key <= EB_THEME_SIDEBAR_N_KEYS; key++)
     {
@@ -694,6 +826,8 @@ eb_quotes_view_class_init (EbQuotesViewClass *klass)
   add_key_binding (widget_class, GDK_KEY_n, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "quotes.new-theme");
   gtk_widget_class_install_action (widget_class, "quotes.show-table", NULL, show_table_action);
   add_key_binding (widget_class, GDK_KEY_t, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "quotes.show-table");
+  gtk_widget_class_install_property_action (widget_class, "quotes.show-respondent", "respondent-revealed");
+  add_key_binding (widget_class, GDK_KEY_F9, 0, "quotes.show-respondent");
 
   gtk_widget_class_set_css_name (widget_class, "quotesview");
 }
@@ -732,6 +866,8 @@ eb_quotes_view_init (EbQuotesView *self)
                             "selection-changed", G_CALLBACK (selection_changed_cb), self);
 
   set_actions_enabled (self, FALSE);
+  update_fold (self);
+  self->sidebar_width = gtk_paned_get_position (GTK_PANED (self->outer_paned));
 }
 
 /* ---- Public API ---- */

@@ -35,6 +35,9 @@ G_DECLARE_FINAL_TYPE (EbQuotesView, eb_quotes_view, EB, QUOTES_VIEW, GtkWidget)
  *   quotes.new-theme              Ctrl+Shift+N
  *   quotes.show-table             Ctrl+Shift+T   themes by attribute and
  *                                                Likert profile
+ *   quotes.show-respondent        F9             the respondent panel over
+ *                                                the quotes, when a narrow
+ *                                                window has folded it away
  *
  * Up and Down move through the quotes, Shift and Ctrl extend the
  * selection, Ctrl+A selects every shown quote. */

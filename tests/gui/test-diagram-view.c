@@ -779,6 +779,192 @@ test_export (Fixture       *fixture,
   g_assert_true (g_str_has_prefix (contents, "%PDF"));
 }
 
+/* ---- A narrow window ---- */
+
+static void
+after_paint_cb (GdkFrameClock *clock,
+                gboolean      *painted)
+{
+  *painted = TRUE;
+}
+
+/* Gives the window WIDTH and waits for two frames painted at that width:
+ * the toolbar's labels change once the first is done. */
+static void
+resize_window (Fixture *fixture,
+               int      width)
+{
+  GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (fixture->window));
+  GdkFrameClock *clock = gdk_surface_get_frame_clock (surface);
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  gboolean painted = FALSE;
+  gulong id;
+
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), width, 800);
+  while (gdk_surface_get_width (surface) != width)
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      if (!g_main_context_iteration (NULL, FALSE))
+        g_usleep (1000);
+    }
+  id = g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), &painted);
+  for (guint frame = 0; frame < 2; frame++)
+    {
+      painted = FALSE;
+      gtk_widget_queue_draw (fixture->window);
+      while (!painted)
+        {
+          g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+          if (!g_main_context_iteration (NULL, FALSE))
+            g_usleep (1000);
+        }
+      iterate_pending ();
+    }
+  g_signal_handler_disconnect (clock, id);
+}
+
+/* The squeezers in the toolbar's buttons: label (with or without an
+ * icon) first, icon alone second. */
+static void
+collect_squeezers (GtkWidget *widget,
+                   GPtrArray *squeezers)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (ADW_IS_SQUEEZER (child) && gtk_widget_get_ancestor (child, GTK_TYPE_BUTTON) != NULL)
+        g_ptr_array_add (squeezers, child);
+      else
+        collect_squeezers (child, squeezers);
+    }
+}
+
+static GtkWidget *
+find_toolbar (GtkWidget *widget)
+{
+  if (gtk_widget_has_css_class (widget, "toolbar"))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *toolbar = find_toolbar (child);
+
+      if (toolbar != NULL)
+        return toolbar;
+    }
+  return NULL;
+}
+
+/* The shortcut a button has for its label's mnemonic while the label is
+ * hidden, or NULL. */
+static GtkShortcut *
+get_icon_mnemonic (GtkWidget *button)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (button);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_SHORTCUT_CONTROLLER (controller) && g_list_model_get_n_items (G_LIST_MODEL (controller)) > 0)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), 0);
+
+          if (GTK_IS_MNEMONIC_TRIGGER (gtk_shortcut_get_trigger (shortcut)))
+            return shortcut;
+        }
+    }
+  return NULL;
+}
+
+/* In a narrow window the toolbar's buttons keep only their icons, each
+ * as narrow as an icon button, all of them inside the toolbar; their
+ * mnemonics still press them. A wide window has the labels back. */
+static void
+test_narrow_toolbar (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  GtkWidget *toolbar = find_toolbar (GTK_WIDGET (fixture->view));
+  g_autoptr(GPtrArray) squeezers = g_ptr_array_new ();
+  GtkWidget *template_button = NULL;
+  int minimum = 0;
+
+  g_assert_nonnull (toolbar);
+  collect_squeezers (toolbar, squeezers);
+  /* Add Node, From Theme, Connect, Arrange, Templates, Export Figure. */
+  g_assert_cmpuint (squeezers->len, ==, 6);
+  gtk_widget_measure (GTK_WIDGET (fixture->view), GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
+  g_assert_cmpint (minimum, <=, 700);
+
+  /* 1200 px: every label. */
+  for (guint i = 0; i < squeezers->len; i++)
+    {
+      AdwSqueezer *squeezer = g_ptr_array_index (squeezers, i);
+      GtkWidget *label = gtk_widget_get_first_child (GTK_WIDGET (squeezer));
+
+      g_assert_true (adw_squeezer_get_visible_child (squeezer) == label);
+      if (GTK_IS_LABEL (label) && g_str_equal (gtk_label_get_label (GTK_LABEL (label)), "Te_mplates"))
+        template_button = gtk_widget_get_ancestor (label, GTK_TYPE_MENU_BUTTON);
+      g_assert_null (get_icon_mnemonic (gtk_widget_get_ancestor (label, GTK_TYPE_BUTTON)));
+    }
+  g_assert_nonnull (template_button);
+
+  resize_window (fixture, 700);
+  for (guint i = 0; i < squeezers->len; i++)
+    {
+      AdwSqueezer *squeezer = g_ptr_array_index (squeezers, i);
+      GtkWidget *button = gtk_widget_get_ancestor (GTK_WIDGET (squeezer), GTK_TYPE_BUTTON);
+      graphene_rect_t bounds;
+      int natural = 0;
+
+      g_assert_true (GTK_IS_IMAGE (adw_squeezer_get_visible_child (squeezer)));
+      g_assert_true (gtk_widget_get_mapped (button));
+      g_assert_true (gtk_widget_compute_bounds (button, toolbar, &bounds));
+      g_assert_cmpfloat (bounds.origin.x, >=, 0);
+      g_assert_cmpfloat (bounds.origin.x + bounds.size.width, <=, gtk_widget_get_width (toolbar));
+      /* As wide as its icon needs: the room the label took went to the
+       * toolbar's spacer, not to the button. */
+      gtk_widget_measure (button, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &natural, NULL, NULL);
+      g_assert_cmpfloat (bounds.size.width, <=, natural + 2);
+      g_assert_cmpfloat (bounds.size.width, <=, 60);
+      g_assert_nonnull (get_icon_mnemonic (button));
+    }
+
+  /* Alt+M still opens the templates. */
+  {
+    GtkWidget *button = gtk_widget_get_first_child (template_button);
+    GtkShortcut *shortcut = get_icon_mnemonic (button);
+    GtkWidget *popover = GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (template_button)));
+    gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+    g_assert_cmpuint (gtk_mnemonic_trigger_get_keyval (GTK_MNEMONIC_TRIGGER (gtk_shortcut_get_trigger (shortcut))),
+                      ==, GDK_KEY_m);
+    g_assert_true (gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), GTK_SHORTCUT_ACTION_EXCLUSIVE,
+                                                 button, NULL));
+    /* A button activated from the keyboard is pressed for a moment first. */
+    while (!gtk_widget_get_visible (popover))
+      {
+        g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+        if (!g_main_context_iteration (NULL, FALSE))
+          g_usleep (1000);
+      }
+    gtk_menu_button_popdown (GTK_MENU_BUTTON (template_button));
+    iterate_pending ();
+  }
+
+  resize_window (fixture, 1200);
+  for (guint i = 0; i < squeezers->len; i++)
+    {
+      AdwSqueezer *squeezer = g_ptr_array_index (squeezers, i);
+      GtkWidget *label = gtk_widget_get_first_child (GTK_WIDGET (squeezer));
+
+      g_assert_true (adw_squeezer_get_visible_child (squeezer) == label);
+      g_assert_null (get_icon_mnemonic (gtk_widget_get_ancestor (label, GTK_TYPE_BUTTON)));
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -806,6 +992,7 @@ main (int   argc,
   ADD ("zoom", test_zoom, FALSE);
   ADD ("render", test_render, FALSE);
   ADD ("export", test_export, FALSE);
+  ADD ("narrow-toolbar", test_narrow_toolbar, FALSE);
 #undef ADD
 
   return g_test_run ();

@@ -1151,6 +1151,161 @@ test_large (void)
 
 /* The bundled example, made as the build makes it: the example survey,
  * imported, with the paper's codebook and its coded quotes. */
+/* ---- A narrow window ---- */
+
+static gboolean
+is_revealed (gpointer flap)
+{
+  return adw_flap_get_reveal_progress (flap) >= 1.0;
+}
+
+static gboolean
+is_concealed (gpointer flap)
+{
+  return adw_flap_get_reveal_progress (flap) <= 0.0;
+}
+
+static GtkWidget *
+find_widget (GtkWidget  *widget,
+             gboolean  (*match) (GtkWidget *widget))
+{
+  if (match (widget))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget (child, match);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+is_flap (GtkWidget *widget)
+{
+  return ADW_IS_FLAP (widget);
+}
+
+static gboolean
+is_respondent_button (GtkWidget *widget)
+{
+  return GTK_IS_ACTIONABLE (widget)
+         && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), "quotes.show-respondent") == 0;
+}
+
+/* Gives the window WIDTH and waits until it is painted at that width. */
+static void
+resize_window (Fixture *fixture,
+               int      width)
+{
+  GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (fixture->window));
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), width, 800);
+  while (gdk_surface_get_width (surface) != width)
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+  wait_for_frame (GTK_WIDGET (fixture->view));
+}
+
+static gboolean
+has_shortcut (GtkWidget  *widget,
+              const char *action_name,
+              const char *trigger)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+          GtkShortcutAction *action = gtk_shortcut_get_action (shortcut);
+          g_autofree char *text = gtk_shortcut_trigger_to_string (gtk_shortcut_get_trigger (shortcut));
+
+          if (GTK_IS_NAMED_ACTION (action)
+              && g_str_equal (gtk_named_action_get_action_name (GTK_NAMED_ACTION (action)), action_name)
+              && g_str_equal (text, trigger))
+            return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+/* In a window too narrow for its three panels the respondent panel folds
+ * away: a toolbar button (or F9) shows it over the quotes, and it still
+ * follows the selection. A wider window brings it back beside them. */
+static void
+test_narrow (Fixture       *fixture,
+             gconstpointer  data)
+{
+  GtkWidget *view = GTK_WIDGET (fixture->view);
+  GtkWidget *panel = GTK_WIDGET (eb_quotes_view_get_respondent_panel (fixture->view));
+  AdwFlap *flap = ADW_FLAP (find_widget (view, is_flap));
+  GtkWidget *button = find_widget (view, is_respondent_button);
+  graphene_rect_t bounds;
+  int minimum = 0;
+
+  g_assert_nonnull (flap);
+  g_assert_nonnull (button);
+  g_assert_true (has_shortcut (view, "quotes.show-respondent", "F9"));
+  gtk_widget_measure (view, GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
+  g_assert_cmpint (minimum, <=, 700);
+
+  /* 1280 px: the three panels side by side, no button. */
+  g_assert_false (adw_flap_get_folded (flap));
+  g_assert_true (gtk_widget_get_mapped (panel));
+  g_assert_false (gtk_widget_get_visible (button));
+
+  resize_window (fixture, 700);
+  g_assert_true (adw_flap_get_folded (flap));
+  wait_until (is_concealed, flap);
+  wait_for_frame (view);
+  g_assert_false (gtk_widget_get_mapped (panel));
+  g_assert_true (gtk_widget_get_mapped (button));
+  g_assert_true (gtk_widget_compute_bounds (button, view, &bounds));
+  g_assert_cmpfloat (bounds.origin.x + bounds.size.width, <=, gtk_widget_get_width (view));
+
+  /* The hidden panel follows the selection, for when it is shown. */
+  g_assert_true (eb_quote_list_view_select_quote (get_list (fixture), 10));
+  iterate_pending ();
+  g_assert_true (eb_respondent_panel_get_quote (EB_RESPONDENT_PANEL (panel)) == get_quote (fixture, 10));
+
+  activate (fixture, "quotes.show-respondent");
+  wait_until (is_revealed, flap);
+  g_assert_true (gtk_widget_get_mapped (panel));
+  g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (button)));
+  g_assert_true (gtk_widget_compute_bounds (panel, view, &bounds));
+  g_assert_cmpfloat (bounds.origin.x, >=, 0);
+  g_assert_cmpfloat (bounds.origin.x + bounds.size.width, <=, gtk_widget_get_width (view) + 0.5);
+  g_assert_cmpfloat (bounds.size.width, >=, 300);
+
+  activate (fixture, "quotes.show-respondent");
+  wait_until (is_concealed, flap);
+  wait_for_frame (view);
+  g_assert_false (gtk_widget_get_mapped (panel));
+  g_assert_false (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (button)));
+
+  /* Wide again: beside the quotes, and the button is gone. */
+  resize_window (fixture, 1280);
+  g_assert_false (adw_flap_get_folded (flap));
+  wait_until (is_revealed, flap);
+  wait_for_frame (view);
+  g_assert_true (gtk_widget_get_mapped (panel));
+  g_assert_false (gtk_widget_get_visible (button));
+  g_assert_true (eb_respondent_panel_get_quote (EB_RESPONDENT_PANEL (panel)) == get_quote (fixture, 10));
+}
+
 static void
 test_example (void)
 {
@@ -1227,6 +1382,7 @@ main (int   argc,
   ADD ("codebook-actions", test_codebook_actions);
   ADD ("respondent-panel", test_respondent_panel);
   ADD ("theme-table", test_theme_table);
+  ADD ("narrow", test_narrow);
   g_test_add_func ("/quotes-view/example", test_example);
   g_test_add_func ("/quotes-view/large", test_large);
 

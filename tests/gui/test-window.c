@@ -376,6 +376,8 @@ test_accels (void)
 
   /* The main menu, from the header bar's menu button. */
   g_assert_true (strv_has (help, "F10"));
+  /* The Quotes page's respondent panel, folded in a narrow window. */
+  g_assert_true (strv_has (help, "F9"));
 
   close_window (window);
 }
@@ -467,7 +469,7 @@ test_import (void)
   }
 
   /* Closing asks whether to save; Cancel keeps the window. The size is
-   * wider than the window's minimum (about 930 px, set by its widest page). */
+   * wider than the window's minimum (under 720 px). */
   gtk_window_set_default_size (GTK_WINDOW (window), 1100, 640);
   gtk_window_close (GTK_WINDOW (window));
   iterate_pending ();
@@ -970,6 +972,218 @@ test_likert_filters_quotes (void)
   close_window (window);
 }
 
+/* ---- A narrow window ---- */
+
+/* What a GNOME user has when the window shares a 1366-px screen with
+ * another one, with a little to spare. */
+#define NARROW_WIDTH 720
+
+static void
+after_paint_cb (GdkFrameClock *clock,
+                gboolean      *painted)
+{
+  *painted = TRUE;
+}
+
+/* Returns once WIDGET's window has painted two new frames: what a user
+ * would see is laid out, including what changes once a frame is done
+ * (the toolbars' labels). */
+static void
+wait_for_frames (GtkWidget *widget)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (widget);
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  gboolean painted = FALSE;
+  gulong id;
+
+  g_assert_nonnull (clock);
+  id = g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), &painted);
+  for (guint frame = 0; frame < 2; frame++)
+    {
+      painted = FALSE;
+      gtk_widget_queue_draw (widget);
+      while (!painted)
+        {
+          g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+          if (!g_main_context_iteration (NULL, FALSE))
+            g_usleep (1000);
+        }
+      iterate_pending ();
+    }
+  g_signal_handler_disconnect (clock, id);
+}
+
+static int
+min_width (GtkWidget *widget)
+{
+  int minimum = 0;
+
+  gtk_widget_measure (widget, GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
+  return minimum;
+}
+
+static void
+collect_toolbars (GtkWidget *widget,
+                  GPtrArray *found)
+{
+  if (!gtk_widget_get_mapped (widget))
+    return;
+  if (gtk_widget_has_css_class (widget, "toolbar"))
+    g_ptr_array_add (found, widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    collect_toolbars (child, found);
+}
+
+static gboolean
+is_button (GtkWidget *widget)
+{
+  return GTK_IS_BUTTON (widget) || GTK_IS_MENU_BUTTON (widget) || ADW_IS_SPLIT_BUTTON (widget);
+}
+
+static gboolean
+is_control (GtkWidget *widget)
+{
+  return is_button (widget) || GTK_IS_SEARCH_ENTRY (widget) || GTK_IS_DROP_DOWN (widget)
+         || (GTK_IS_LABEL (widget) && *gtk_label_get_label (GTK_LABEL (widget)) != '\0');
+}
+
+/* Checks that every shown widget under WIDGET lies inside TOOLBAR, and
+ * that every control (a button, an entry, a label with text) has a size:
+ * nothing cut off at the window's edge or squeezed to nothing. With
+ * ALL_BUTTONS, every button that is not hidden must be shown too: a
+ * squeezer may drop a label, never a button. Returns how many controls
+ * it saw. */
+static guint
+check_inside (GtkWidget *toolbar,
+              GtkWidget *widget,
+              gboolean   all_buttons)
+{
+  int width = gtk_widget_get_width (toolbar);
+  int height = gtk_widget_get_height (toolbar);
+  guint n_controls = 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      graphene_rect_t bounds;
+
+      if (!gtk_widget_get_visible (child))
+        continue;
+      if (!gtk_widget_get_mapped (child))
+        {
+          if (all_buttons && is_button (child))
+            g_error ("%s is in the toolbar but not shown", G_OBJECT_TYPE_NAME (child));
+          continue;
+        }
+      g_assert_true (gtk_widget_compute_bounds (child, toolbar, &bounds));
+      if (bounds.origin.x < -0.5 || bounds.origin.y < -0.5
+          || bounds.origin.x + bounds.size.width > width + 0.5
+          || bounds.origin.y + bounds.size.height > height + 0.5)
+        g_error ("%s at %g,%g %gx%g lies outside its toolbar (%dx%d)",
+                 G_OBJECT_TYPE_NAME (child), bounds.origin.x, bounds.origin.y,
+                 bounds.size.width, bounds.size.height, width, height);
+      if (is_control (child))
+        {
+          if (bounds.size.width < 1 || bounds.size.height < 1)
+            g_error ("%s has no room (%gx%g)", G_OBJECT_TYPE_NAME (child),
+                     bounds.size.width, bounds.size.height);
+          n_controls++;
+        }
+      n_controls += check_inside (toolbar, child, all_buttons);
+    }
+  return n_controls;
+}
+
+/* Checks each shown toolbar of PAGE as above, and that it lies inside
+ * WINDOW. Returns how many controls the toolbars show. */
+static guint
+check_toolbars (EbWindow  *window,
+                GtkWidget *page,
+                gboolean   all_buttons)
+{
+  g_autoptr(GPtrArray) toolbars = g_ptr_array_new ();
+  int window_width = gtk_widget_get_width (GTK_WIDGET (window));
+  guint n_controls = 0;
+
+  collect_toolbars (page, toolbars);
+  g_assert_cmpuint (toolbars->len, >, 0);
+  for (guint i = 0; i < toolbars->len; i++)
+    {
+      GtkWidget *toolbar = g_ptr_array_index (toolbars, i);
+      graphene_rect_t bounds;
+
+      g_assert_true (gtk_widget_compute_bounds (toolbar, GTK_WIDGET (window), &bounds));
+      g_assert_cmpfloat (bounds.origin.x, >=, 0);
+      g_assert_cmpfloat (bounds.origin.x + bounds.size.width, <=, window_width);
+      g_test_message ("%s toolbar: minimum width %d, allocated %d",
+                      G_OBJECT_TYPE_NAME (page), min_width (toolbar), gtk_widget_get_width (toolbar));
+      n_controls += check_inside (toolbar, toolbar, all_buttons);
+    }
+  return n_controls;
+}
+
+/* The example project in a window as narrow as half a laptop's screen
+ * (with a little to spare): the window can be made that narrow, and
+ * every page then shows its toolbars whole, and the Quotes and Diagram
+ * pages every one of their buttons. */
+static void
+test_narrow (void)
+{
+  static const struct {
+    const char *name;
+    gboolean    all_buttons;
+  } page_checks[] = {
+    { "data", FALSE }, { "likert", FALSE }, { "quotes", TRUE }, { "diagram", TRUE },
+  };
+  g_autofree char *contents = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(GFile) file = NULL;
+  gsize length = 0;
+  EbWindow *window;
+  guint n_pages;
+  const EbWindowPage *pages = _eb_window_get_pages (&n_pages);
+  GdkSurface *surface;
+  gint64 deadline;
+
+  reset_settings ();
+  window = new_window ();
+  g_assert_true (g_file_get_contents (g_getenv ("EB_EXAMPLE_PROJECT"), &contents, &length, NULL));
+  path = write_file ("narrow.evalbench", contents, (gssize) length);
+  file = g_file_new_for_path (path);
+  eb_window_open_file (window, file);
+  wait_until_idle (window);
+  g_assert_nonnull (window->coding_store);
+
+  for (guint i = 0; i < n_pages; i++)
+    g_test_message ("page %s: minimum width %d", pages[i].name,
+                    min_width (G_STRUCT_MEMBER (GtkWidget *, window, pages[i].offset)));
+  g_test_message ("window: minimum width %d", min_width (GTK_WIDGET (window)));
+  g_assert_cmpint (min_width (GTK_WIDGET (window)), <=, NARROW_WIDTH);
+
+  gtk_window_set_default_size (GTK_WINDOW (window), NARROW_WIDTH, 700);
+  surface = gtk_native_get_surface (GTK_NATIVE (window));
+  deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  while (gdk_surface_get_width (surface) != NARROW_WIDTH)
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      if (!g_main_context_iteration (NULL, FALSE))
+        g_usleep (1000);
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (page_checks); i++)
+    {
+      GtkWidget *page = adw_view_stack_get_child_by_name (window->view_stack, page_checks[i].name);
+
+      g_assert_nonnull (page);
+      _eb_window_show_page (window, page_checks[i].name);
+      wait_for_frames (GTK_WIDGET (window));
+      g_assert_true (gtk_widget_get_mapped (page));
+      g_assert_cmpint (gtk_widget_get_width (page), <=, NARROW_WIDTH);
+      g_assert_cmpuint (check_toolbars (window, page, page_checks[i].all_buttons), >, 0);
+    }
+
+  close_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1014,6 +1228,7 @@ main (int   argc,
   g_test_add_func ("/window/cancel", test_cancel);
   g_test_add_func ("/window/drop", test_drop);
   g_test_add_func ("/window/size", test_window_size);
+  g_test_add_func ("/window/narrow", test_narrow);
   g_test_add_func ("/application/open", test_application_open);
   g_test_add_func ("/application/quit", test_application_quit);
   g_test_add_func ("/window/preferences", test_preferences);
