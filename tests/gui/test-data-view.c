@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #define G_LOG_DOMAIN "test-data-view"
 
+#include "gui-test-util.h"
 #include "config.h"
 
 #include <string.h>
@@ -226,39 +227,6 @@ get_row_cell (GListModel *rows,
   g_autoptr(EbSurveyRow) row = g_list_model_get_item (rows, position);
 
   return eb_survey_row_get_cell (row, column);
-}
-
-static void
-wait_until (gboolean (*done) (gpointer data),
-            gpointer   data)
-{
-  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
-
-  while (!done (data))
-    {
-      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-}
-
-static gboolean
-is_mapped (gpointer widget)
-{
-  return gtk_widget_get_mapped (widget);
-}
-
-static void
-after_paint_cb (GdkFrameClock *clock,
-                gboolean      *painted)
-{
-  *painted = TRUE;
-}
-
-static gboolean
-is_true (gpointer flag)
-{
-  return *(gboolean *) flag;
 }
 
 /* Returns once WIDGET's window has painted a new frame. */

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #define G_LOG_DOMAIN "test-diagram-view"
 
+#include "gui-test-util.h"
 #include "config.h"
 
 #include <math.h>
@@ -34,13 +35,6 @@ typedef struct
 } Fixture;
 
 /* ---- Helpers ---- */
-
-static void
-iterate_pending (void)
-{
-  for (guint i = 0; i < 1000 && g_main_context_iteration (NULL, FALSE); i++)
-    ;
-}
 
 static void
 fixture_set_up (Fixture       *fixture,
@@ -780,13 +774,6 @@ test_export (Fixture       *fixture,
 }
 
 /* ---- A narrow window ---- */
-
-static void
-after_paint_cb (GdkFrameClock *clock,
-                gboolean      *painted)
-{
-  *painted = TRUE;
-}
 
 /* Gives the window WIDTH and waits for two frames painted at that width:
  * the toolbar's labels change once the first is done. */

@@ -9,6 +9,7 @@
  * Cancel leaves no workbook, whole or partial; an unwritable destination
  * shows the error, named; the preview follows the width. */
 
+#include "gui-test-util.h"
 #include "config.h"
 
 #include <string.h>
@@ -87,13 +88,6 @@ build_project (void)
     g_assert_no_error (error);
   }
   eb_project_close (project);
-}
-
-static void
-iterate_pending (void)
-{
-  for (guint i = 0; i < 1000 && g_main_context_iteration (NULL, FALSE); i++)
-    ;
 }
 
 static gboolean

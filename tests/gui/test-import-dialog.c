@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #define G_LOG_DOMAIN "test-import-dialog"
 
+#include "gui-test-util.h"
 #include "config.h"
 
 #include <string.h>
@@ -45,13 +46,6 @@ static const char broken_csv[] =
   "1,2,3\n"
   "4,\"five,6\n"
   "7,8,9\n";
-
-static void
-iterate_pending (void)
-{
-  for (guint i = 0; i < 1000 && g_main_context_iteration (NULL, FALSE); i++)
-    ;
-}
 
 static void
 wait_until_idle (EbImportDialog *dialog)

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #define G_LOG_DOMAIN "test-likert-view"
 
+#include "gui-test-util.h"
 #include "config.h"
 
 #include <string.h>
@@ -44,13 +45,6 @@ static const guint counts[N_ITEMS][4] = {
 
 static EbApplication *app;
 static char *tmp_root;
-
-static void
-iterate_pending (void)
-{
-  for (guint i = 0; i < 1000 && g_main_context_iteration (NULL, FALSE); i++)
-    ;
-}
 
 /* Respondent r answers item i with the level whose block of rows holds r
  * (counts laid end to end, highest level first), or nothing after them.

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #define G_LOG_DOMAIN "test-window"
 
+#include "gui-test-util.h"
 #include "config.h"
 
 #include <string.h>
@@ -31,13 +32,6 @@ static const char small_csv[] =
   "1,1CN,Agree,Seeing the activities modelled\n"
   "2,1CN2,Strongly agree,\n"
   "3,1CN,Disagree,\"Too fast, but useful\"\n";
-
-static void
-iterate_pending (void)
-{
-  for (guint i = 0; i < 1000 && g_main_context_iteration (NULL, FALSE); i++)
-    ;
-}
 
 static void
 wait_until_idle (EbWindow *window)
@@ -977,13 +971,6 @@ test_likert_filters_quotes (void)
 /* What a GNOME user has when the window shares a 1366-px screen with
  * another one, with a little to spare. */
 #define NARROW_WIDTH 720
-
-static void
-after_paint_cb (GdkFrameClock *clock,
-                gboolean      *painted)
-{
-  *painted = TRUE;
-}
 
 /* Returns once WIDGET's window has painted two new frames: what a user
  * would see is laid out, including what changes once a frame is done
