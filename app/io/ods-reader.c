@@ -7,9 +7,8 @@
 
 #include "csv-reader.h"
 #include "ods-reader.h"
-#include "sheet-builder.h"
+#include "sheet-parse.h"
 #include "xlsx-reader.h"
-#include "zip-archive.h"
 
 /* content.xml holds every table of the spreadsheet, one after the other,
  * after the automatic styles that say which tables are hidden. It is read
@@ -69,18 +68,11 @@ typedef struct
 
 typedef struct
 {
-  const char       *path;
-  const char       *name;             /* basename, for messages */
-  EbZipArchive     *archive;
-  GCancellable     *cancellable;
-  xmlParserCtxtPtr  ctxt;
+  EbSheetParse      parse;            /* in_sheet: inside the chosen table */
   Names             names;
   Mode              mode;
   const char       *wanted;           /* the table asked for, or NULL */
   gint              wanted_index;     /* or its position; -1: first visible */
-  GError           *error;
-  guint             error_row;
-  guint             error_column;
 
   /* Automatic styles. */
   GHashTable       *hidden_styles;    /* names of table styles not displayed */
@@ -89,18 +81,11 @@ typedef struct
   /* Tables. */
   GPtrArray        *tables;           /* EbSheetInfo *, as met */
   guint             table_depth;      /* tables inside cells nest */
-  gboolean          reading;          /* inside the chosen table */
   gboolean          done;
-  char             *sheet;            /* the chosen table's name */
 
   /* Rows and cells. */
-  EbSheetBuilder   *builder;
-  gboolean          in_row;
-  guint             row;
   guint             row_repeat;
-  gboolean          in_cell;
   gboolean          covered;          /* under a merged cell */
-  guint             column;
   guint             column_repeat;
   guint             columns_spanned;
   guint             rows_spanned;
@@ -113,58 +98,6 @@ typedef struct
   guint             paragraph_depth;
   guint             annotation_depth; /* comments are not the cell's text */
 } Reader;
-
-/* ---- errors ---------------------------------------------------------- */
-
-static void
-fail_with (Reader *self,
-           GError *error)
-{
-  if (self->error == NULL)
-    {
-      self->error = error;
-      if (self->builder != NULL)
-        eb_sheet_builder_get_error_place (self->builder, &self->error_row,
-                                          &self->error_column);
-    }
-  else
-    g_error_free (error);
-  if (self->ctxt != NULL)
-    xmlStopParser (self->ctxt);
-}
-
-static gboolean
-parse_part (Reader              *self,
-            const char          *part,
-            const xmlSAXHandler *sax,
-            EbProgressFunc       progress,
-            gpointer             progress_data,
-            GError             **error)
-{
-  g_autoptr(GError) archive_error = NULL;
-  g_autofree char *place = NULL;
-
-  if (eb_zip_archive_parse (self->archive, part, sax, self, &self->ctxt,
-                            progress, progress_data, &archive_error))
-    {
-      if (self->error == NULL)
-        return TRUE;
-      g_propagate_error (error, g_steal_pointer (&self->error));
-      return FALSE;
-    }
-  if (g_error_matches (archive_error, EB_IMPORT_ERROR, EB_IMPORT_ERROR_CANCELLED))
-    {
-      g_propagate_error (error, g_steal_pointer (&archive_error));
-      return FALSE;
-    }
-  self->error_row = self->in_row ? self->row + 1 : 0;
-  self->error_column = self->in_cell ? self->column + 1 : 0;
-  place = eb_sheet_describe_place (self->name, self->reading ? self->sheet : NULL,
-                                   self->error_row, self->error_column);
-  g_set_error (error, EB_IMPORT_ERROR, archive_error->code, "%s: %s",
-               place, archive_error->message);
-  return FALSE;
-}
 
 /* ---- attributes -------------------------------------------------------- */
 
@@ -230,7 +163,7 @@ static void
 lookup_names (void *user_data)
 {
   Reader *self = user_data;
-  xmlDictPtr dict = self->ctxt->dict;
+  xmlDictPtr dict = self->parse.ctxt->dict;
 
 #define LOOKUP(field, name) self->names.field = xmlDictLookup (dict, BAD_CAST name, -1)
   LOOKUP (table, "table");
@@ -323,22 +256,22 @@ start_table (Reader         *self,
 
   if (self->mode == MODE_READ && !self->done && is_wanted (self, table, self->tables->len - 1))
     {
-      self->reading = TRUE;
-      self->sheet = g_strdup (table->name);
-      eb_sheet_builder_set_sheet (self->builder, table->name);
+      self->parse.in_sheet = TRUE;
+      self->parse.sheet = g_strdup (table->name);
+      eb_sheet_builder_set_sheet (self->parse.builder, table->name);
     }
 }
 
 static void
 end_table (Reader *self)
 {
-  if (--self->table_depth > 0 || !self->reading)
+  if (--self->table_depth > 0 || !self->parse.in_sheet)
     return;
   /* The rest of the file is other tables. */
-  self->reading = FALSE;
+  self->parse.in_sheet = FALSE;
   self->done = TRUE;
-  if (self->ctxt != NULL)
-    xmlStopParser (self->ctxt);
+  if (self->parse.ctxt != NULL)
+    xmlStopParser (self->parse.ctxt);
 }
 
 /* ---- rows and cells ---------------------------------------------------- */
@@ -351,14 +284,14 @@ start_row (Reader         *self,
   g_autoptr(GError) error = NULL;
 
   self->row_repeat = count_attribute (n_attributes, attributes, self->names.number_rows_repeated,
-                                      G_MAXUINT - self->row);
-  if (!eb_sheet_builder_begin_row (self->builder, self->row, &error))
+                                      G_MAXUINT - self->parse.row);
+  if (!eb_sheet_builder_begin_row (self->parse.builder, self->parse.row, &error))
     {
-      fail_with (self, g_steal_pointer (&error));
+      eb_sheet_parse_fail_with (&self->parse, g_steal_pointer (&error));
       return;
     }
-  self->in_row = TRUE;
-  self->column = 0;
+  self->parse.in_row = TRUE;
+  self->parse.column = 0;
 }
 
 static void
@@ -366,17 +299,17 @@ end_row (Reader *self)
 {
   g_autoptr(GError) error = NULL;
 
-  if (!self->in_row)
+  if (!self->parse.in_row)
     return;
-  self->in_row = FALSE;
+  self->parse.in_row = FALSE;
   /* A trailing run of a million empty rows, as LibreOffice writes to the
    * end of the sheet, costs nothing here. */
-  if (!eb_sheet_builder_end_row (self->builder, self->row_repeat, &error))
+  if (!eb_sheet_builder_end_row (self->parse.builder, self->row_repeat, &error))
     {
-      fail_with (self, g_steal_pointer (&error));
+      eb_sheet_parse_fail_with (&self->parse, g_steal_pointer (&error));
       return;
     }
-  self->row += MIN (self->row_repeat, G_MAXUINT - self->row);
+  self->parse.row += MIN (self->row_repeat, G_MAXUINT - self->parse.row);
 }
 
 static ValueType
@@ -405,11 +338,11 @@ start_cell (Reader         *self,
 {
   const xmlChar *value_name = NULL;
 
-  self->in_cell = TRUE;
+  self->parse.in_cell = TRUE;
   self->covered = covered;
   self->column_repeat = count_attribute (n_attributes, attributes,
                                          self->names.number_columns_repeated,
-                                         G_MAXUINT - self->column);
+                                         G_MAXUINT - self->parse.column);
   self->columns_spanned = count_attribute (n_attributes, attributes,
                                            self->names.number_columns_spanned, G_MAXUINT);
   self->rows_spanned = count_attribute (n_attributes, attributes,
@@ -533,7 +466,7 @@ end_cell (Reader *self)
   EbSheetText stored;
   gsize len = 0;
 
-  if (!self->in_cell)
+  if (!self->parse.in_cell)
     return;
 
   text = self->covered ? NULL : cell_text (self, buffer, &len);
@@ -541,22 +474,24 @@ end_cell (Reader *self)
     {
       /* Identical neighbours are written once with a repeat count: the
        * text is kept once and given to each. */
-      stored = eb_sheet_builder_store (self->builder, text, len);
+      stored = eb_sheet_builder_store (self->parse.builder, text, len);
       for (guint i = 0; i < self->column_repeat; i++)
-        if (!eb_sheet_builder_add_cell (self->builder, self->column + i, stored, len, &error))
+        if (!eb_sheet_builder_add_cell (self->parse.builder, self->parse.column + i, stored, len,
+                                        &error))
           {
-            self->column += i;
-            fail_with (self, g_steal_pointer (&error));
+            self->parse.column += i;
+            eb_sheet_parse_fail_with (&self->parse, g_steal_pointer (&error));
             return;
           }
     }
   if (self->columns_spanned > 1 || self->rows_spanned > 1)
-    eb_sheet_builder_add_merge (self->builder, self->row, self->column,
-                                self->row + MIN (self->rows_spanned - 1, G_MAXUINT - self->row),
-                                self->column + MIN (self->columns_spanned - 1,
-                                                    G_MAXUINT - self->column));
-  self->column += MIN (self->column_repeat, G_MAXUINT - self->column);
-  self->in_cell = FALSE;
+    eb_sheet_builder_add_merge (self->parse.builder, self->parse.row, self->parse.column,
+                                self->parse.row + MIN (self->rows_spanned - 1,
+                                                       G_MAXUINT - self->parse.row),
+                                self->parse.column + MIN (self->columns_spanned - 1,
+                                                          G_MAXUINT - self->parse.column));
+  self->parse.column += MIN (self->column_repeat, G_MAXUINT - self->parse.column);
+  self->parse.in_cell = FALSE;
 }
 
 /* A run of a thousand spaces is a few bytes of XML: a cell's text is
@@ -565,22 +500,11 @@ static gboolean
 check_text_room (Reader *self,
                  gsize   len)
 {
-  g_autofree char *place = NULL;
-
   if (self->text->len + len <= EB_SHEET_MAX_CELL_TEXT)
     return TRUE;
-  if (self->error == NULL)
-    {
-      self->error_row = self->row + 1;
-      self->error_column = self->column + 1;
-      place = eb_sheet_describe_place (self->name, self->sheet, self->error_row,
-                                       self->error_column);
-      self->error = g_error_new (EB_IMPORT_ERROR, EB_IMPORT_ERROR_TOO_LARGE,
-                                 "%s: a cell holds more than 1 MiB of text, far more than "
-                                 "a spreadsheet cell can hold", place);
-    }
-  if (self->ctxt != NULL)
-    xmlStopParser (self->ctxt);
+  eb_sheet_parse_fail (&self->parse, EB_IMPORT_ERROR_TOO_LARGE,
+                       "a cell holds more than 1 MiB of text, far more than a "
+                       "spreadsheet cell can hold");
   return FALSE;
 }
 
@@ -640,13 +564,13 @@ content_start_element (void           *user_data,
     start_table (self, n_attributes, attributes);
   else if (self->table_depth == 0)
     start_style (self, local_name, n_attributes, attributes);
-  else if (!self->reading || self->table_depth > 1)
+  else if (!self->parse.in_sheet || self->table_depth > 1)
     return;
-  else if (self->in_cell)
+  else if (self->parse.in_cell)
     start_text_element (self, local_name, n_attributes, attributes);
   else if (local_name == self->names.table_cell || local_name == self->names.covered_table_cell)
     {
-      if (self->in_row)
+      if (self->parse.in_row)
         start_cell (self, local_name == self->names.covered_table_cell,
                     n_attributes, attributes);
     }
@@ -664,13 +588,13 @@ content_end_element (void          *user_data,
 
   if (local_name == self->names.table)
     end_table (self);
-  else if (!self->reading || self->table_depth > 1)
+  else if (!self->parse.in_sheet || self->table_depth > 1)
     return;
   else if (local_name == self->names.table_cell || local_name == self->names.covered_table_cell)
     end_cell (self);
   else if (local_name == self->names.table_row)
     end_row (self);
-  else if (!self->in_cell)
+  else if (!self->parse.in_cell)
     return;
   else if (local_name == self->names.annotation)
     self->annotation_depth--;
@@ -687,7 +611,7 @@ content_characters (void          *user_data,
 {
   Reader *self = user_data;
 
-  if (self->in_cell && self->paragraph_depth > 0 && self->annotation_depth == 0 &&
+  if (self->parse.in_cell && self->paragraph_depth > 0 && self->annotation_depth == 0 &&
       self->table_depth == 1 && check_text_room (self, (gsize) len))
     g_string_append_len (self->text, (const char *) chars, len);
 }
@@ -706,7 +630,8 @@ read_content (Reader          *self,
   sax.characters = content_characters;
   g_ptr_array_set_size (self->tables, 0);
   self->table_depth = 0;
-  return parse_part (self, "content.xml", &sax, progress, progress_data, error);
+  return eb_sheet_parse_part (&self->parse, "content.xml", &sax, self, progress, progress_data,
+                              error);
 }
 
 /* ---- encryption -------------------------------------------------------- */
@@ -755,11 +680,11 @@ check_not_encrypted (Reader  *self,
   xmlParserCtxtPtr ctxt = NULL;
   g_autoptr(GError) manifest_error = NULL;
 
-  if (!eb_zip_archive_has_member (self->archive, "META-INF/manifest.xml"))
+  if (!eb_zip_archive_has_member (self->parse.archive, "META-INF/manifest.xml"))
     return TRUE;
   sax.startElementNs = manifest_start_element;
   /* A damaged manifest does not stop the import: content.xml decides. */
-  if (!eb_zip_archive_parse (self->archive, "META-INF/manifest.xml", &sax, &manifest,
+  if (!eb_zip_archive_parse (self->parse.archive, "META-INF/manifest.xml", &sax, &manifest,
                              &ctxt, NULL, NULL, &manifest_error) &&
       g_error_matches (manifest_error, EB_IMPORT_ERROR, EB_IMPORT_ERROR_CANCELLED))
     {
@@ -771,7 +696,7 @@ check_not_encrypted (Reader  *self,
   g_set_error (error, EB_IMPORT_ERROR, EB_IMPORT_ERROR_ENCRYPTED,
                "“%s” is password-protected; remove the password in LibreOffice "
                "(File ▸ Save As, without “Save with password”) and save it again",
-               self->name);
+               self->parse.name);
   return FALSE;
 }
 
@@ -783,8 +708,7 @@ reader_init (Reader       *self,
              GCancellable *cancellable)
 {
   memset (self, 0, sizeof *self);
-  self->path = path;
-  self->cancellable = cancellable;
+  eb_sheet_parse_init (&self->parse, path, cancellable);
   self->wanted_index = -1;
   self->hidden_styles = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->tables = g_ptr_array_new_with_free_func ((GDestroyNotify) eb_sheet_info_free);
@@ -795,45 +719,12 @@ reader_init (Reader       *self,
 static void
 reader_clear (Reader *self)
 {
-  g_clear_pointer (&self->archive, eb_zip_archive_free);
-  g_clear_pointer (&self->builder, eb_sheet_builder_free);
-  g_clear_error (&self->error);
+  eb_sheet_parse_clear (&self->parse);
   g_hash_table_unref (self->hidden_styles);
   g_ptr_array_unref (self->tables);
   g_string_free (self->value, TRUE);
   g_string_free (self->text, TRUE);
   g_free (self->style);
-  g_free (self->sheet);
-}
-
-static void
-fill_location (Reader          *self,
-               EbErrorLocation *location)
-{
-  if (location == NULL)
-    return;
-  location->file = g_strdup (self->path);
-  location->sheet = g_strdup (self->sheet);
-  location->row = self->error_row;
-  location->column = self->error_column;
-}
-
-static gboolean
-open_archive (Reader             *self,
-              EbSpreadsheetKind  *kind,
-              GError            **error)
-{
-  g_autoptr(GError) open_error = NULL;
-
-  self->archive = eb_zip_archive_open (self->path, self->cancellable, kind, &open_error);
-  if (open_error != NULL)
-    {
-      g_propagate_error (error, g_steal_pointer (&open_error));
-      return FALSE;
-    }
-  if (self->archive != NULL)
-    self->name = eb_zip_archive_get_name (self->archive);
-  return TRUE;
 }
 
 static char *
@@ -862,11 +753,11 @@ explain_missing_table (Reader  *self,
   if (self->wanted != NULL)
     g_set_error (error, EB_IMPORT_ERROR, EB_IMPORT_ERROR_NO_SHEET,
                  "“%s” has no sheet “%s”; its sheets are %s",
-                 self->name, self->wanted, *names != '\0' ? names : "none");
+                 self->parse.name, self->wanted, *names != '\0' ? names : "none");
   else
     g_set_error (error, EB_IMPORT_ERROR, EB_IMPORT_ERROR_EMPTY,
                  "“%s” has no sheet of data; expected a spreadsheet with the "
-                 "survey's answers on a sheet", self->name);
+                 "survey's answers on a sheet", self->parse.name);
   return FALSE;
 }
 
@@ -879,9 +770,9 @@ eb_ods_read (const char             *path,
              EbErrorLocation        *location,
              GError                **error)
 {
-  g_autoptr(EbSurvey) survey = NULL;
   EbSpreadsheetKind kind = EB_SPREADSHEET_ODS;
   int header_rows = options != NULL ? options->header_rows : -1;
+  EbSurvey *survey;
   Reader self;
   gboolean ok;
 
@@ -890,7 +781,7 @@ eb_ods_read (const char             *path,
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   reader_init (&self, path, cancellable);
-  ok = open_archive (&self, &kind, error);
+  ok = eb_sheet_parse_open (&self.parse, &kind, error);
   if (ok && kind != EB_SPREADSHEET_ODS)
     {
       reader_clear (&self);
@@ -904,7 +795,7 @@ eb_ods_read (const char             *path,
     {
       self.mode = MODE_READ;
       self.wanted = options != NULL ? options->sheet : NULL;
-      self.builder = eb_sheet_builder_new (self.name, NULL, header_rows);
+      self.parse.builder = eb_sheet_builder_new (self.parse.name, NULL, header_rows);
       ok = read_content (&self, progress, progress_data, error);
     }
   /* Every table hidden: the first one, as LibreOffice would show. The
@@ -912,40 +803,15 @@ eb_ods_read (const char             *path,
   if (ok && !self.done && self.wanted == NULL && self.tables->len > 0)
     {
       self.wanted_index = 0;
-      g_clear_pointer (&self.builder, eb_sheet_builder_free);
-      self.builder = eb_sheet_builder_new (self.name, NULL, header_rows);
+      g_clear_pointer (&self.parse.builder, eb_sheet_builder_free);
+      self.parse.builder = eb_sheet_builder_new (self.parse.name, NULL, header_rows);
       ok = read_content (&self, NULL, NULL, error);
     }
   if (ok && !self.done)
     ok = explain_missing_table (&self, error);
-  if (ok && progress != NULL)
-    progress (1.0, progress_data);
-  /* Cancelling after the last block still cancels. */
-  if (ok && g_cancellable_is_cancelled (cancellable))
-    {
-      g_set_error (error, EB_IMPORT_ERROR, EB_IMPORT_ERROR_CANCELLED,
-                   "Import of “%s” was cancelled", self.name);
-      ok = FALSE;
-    }
-  if (ok)
-    {
-      g_autoptr(GError) finish_error = NULL;
-
-      survey = eb_sheet_builder_finish (self.builder, &finish_error);
-      if (survey == NULL)
-        {
-          eb_sheet_builder_get_error_place (self.builder, &self.error_row, &self.error_column);
-          g_propagate_error (error, g_steal_pointer (&finish_error));
-          ok = FALSE;
-        }
-    }
-
-  if (ok)
-    eb_survey_set_source_file (survey, path);
-  else
-    fill_location (&self, location);
+  survey = eb_sheet_parse_finish (&self.parse, ok, progress, progress_data, location, error);
   reader_clear (&self);
-  return g_steal_pointer (&survey);
+  return survey;
 }
 
 GPtrArray *
@@ -963,7 +829,7 @@ eb_ods_list_sheets (const char       *path,
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   reader_init (&self, path, cancellable);
-  ok = open_archive (&self, &kind, error);
+  ok = eb_sheet_parse_open (&self.parse, &kind, error);
   if (ok && kind != EB_SPREADSHEET_ODS)
     {
       reader_clear (&self);
@@ -976,7 +842,7 @@ eb_ods_list_sheets (const char       *path,
   if (ok)
     list = g_ptr_array_ref (self.tables);
   else
-    fill_location (&self, location);
+    eb_sheet_parse_fill_location (&self.parse, location);
   reader_clear (&self);
   return g_steal_pointer (&list);
 }

@@ -4,14 +4,12 @@
 #include "config.h"
 
 #include <math.h>
-#include <stdarg.h>
 #include <string.h>
 
 #include "csv-reader.h"
 #include "ods-reader.h"
-#include "sheet-builder.h"
+#include "sheet-parse.h"
 #include "xlsx-reader.h"
-#include "zip-archive.h"
 
 /* The sheet's XML is read with libxml2's SAX2 parser, not its
  * xmlTextReader: on a 100,000 × 30 survey (100–200 MB of XML) the reader
@@ -81,15 +79,8 @@ typedef struct
 
 typedef struct
 {
-  const char       *path;
-  const char       *name;            /* basename, for messages */
-  EbZipArchive     *archive;
-  GCancellable     *cancellable;
-  xmlParserCtxtPtr  ctxt;            /* while a part is parsed */
+  EbSheetParse      parse;
   Names             names;
-  GError           *error;           /* a handler's, which stopped the parser */
-  guint             error_row;       /* from 1; 0: not applicable */
-  guint             error_column;
 
   /* The workbook. */
   GPtrArray        *relationships;   /* Relationship *, of the part being read */
@@ -114,13 +105,8 @@ typedef struct
   GArray           *strings;         /* SharedString */
 
   /* The sheet. */
-  EbSheetBuilder   *builder;
-  gboolean          in_row;
-  gboolean          in_cell;
   gboolean          in_inline;
-  guint             row;
   guint             next_row;
-  guint             column;
   guint             next_column;
   CellType          cell_type;
   FormatKind        cell_format;
@@ -151,60 +137,10 @@ sheet_free (gpointer data)
   g_free (sheet);
 }
 
-/* ---- errors ---------------------------------------------------------- */
+/* ---- parts ----------------------------------------------------------- */
 
-static void fail (Reader        *self,
-                  EbImportError  code,
-                  const char    *format,
-                  ...) G_GNUC_PRINTF (3, 4);
-
-/* For the handlers: keeps the first error, at the current cell, and stops
- * the parser. */
-static void
-fail (Reader        *self,
-      EbImportError  code,
-      const char    *format,
-      ...)
-{
-  g_autofree char *place = NULL;
-  g_autofree char *what = NULL;
-  va_list args;
-
-  if (self->error == NULL)
-    {
-      self->error_row = self->in_row ? self->row + 1 : 0;
-      self->error_column = self->in_cell ? self->column + 1 : 0;
-      place = eb_sheet_describe_place (self->name, self->sheet ? self->sheet->name : NULL,
-                                       self->error_row, self->error_column);
-      va_start (args, format);
-      what = g_strdup_vprintf (format, args);
-      va_end (args);
-      self->error = g_error_new (EB_IMPORT_ERROR, code, "%s: %s", place, what);
-    }
-  if (self->ctxt != NULL)
-    xmlStopParser (self->ctxt);
-}
-
-/* A builder's error already names the place. */
-static void
-fail_with (Reader *self,
-           GError *error)
-{
-  if (self->error == NULL)
-    {
-      self->error = error;
-      if (self->builder != NULL)
-        eb_sheet_builder_get_error_place (self->builder, &self->error_row,
-                                          &self->error_column);
-    }
-  else
-    g_error_free (error);
-  if (self->ctxt != NULL)
-    xmlStopParser (self->ctxt);
-}
-
-/* Runs the SAX handlers over PART. The archive's message says what went
- * wrong; this puts the file, sheet, row and column in front of it. */
+/* The workbook, styles and shared strings belong to no sheet: only the
+ * sheet's own part names it in its errors. */
 static gboolean
 parse_part (Reader              *self,
             const char          *part,
@@ -213,32 +149,8 @@ parse_part (Reader              *self,
             gpointer             progress_data,
             GError             **error)
 {
-  g_autoptr(GError) archive_error = NULL;
-  g_autofree char *place = NULL;
-
-  if (eb_zip_archive_parse (self->archive, part, sax, self, &self->ctxt,
-                            progress, progress_data, &archive_error))
-    {
-      if (self->error == NULL)
-        return TRUE;
-      g_propagate_error (error, g_steal_pointer (&self->error));
-      return FALSE;
-    }
-
-  if (g_error_matches (archive_error, EB_IMPORT_ERROR, EB_IMPORT_ERROR_CANCELLED))
-    {
-      g_propagate_error (error, g_steal_pointer (&archive_error));
-      return FALSE;
-    }
-  self->error_row = self->in_row ? self->row + 1 : 0;
-  self->error_column = self->in_cell ? self->column + 1 : 0;
-  place = eb_sheet_describe_place (self->name,
-                                   self->sheet != NULL && g_strcmp0 (part, self->sheet->part) == 0
-                                   ? self->sheet->name : NULL,
-                                   self->error_row, self->error_column);
-  g_set_error (error, EB_IMPORT_ERROR, archive_error->code, "%s: %s",
-               place, archive_error->message);
-  return FALSE;
+  self->parse.in_sheet = self->sheet != NULL && g_strcmp0 (part, self->sheet->part) == 0;
+  return eb_sheet_parse_part (&self->parse, part, sax, self, progress, progress_data, error);
 }
 
 /* ---- attributes and text ---------------------------------------------- */
@@ -383,9 +295,9 @@ characters (void          *user_data,
     return;
   if (self->text->len + (gsize) len > EB_SHEET_MAX_CELL_TEXT)
     {
-      fail (self, EB_IMPORT_ERROR_TOO_LARGE,
-            "a cell holds more than 1 MiB of text, far more than a spreadsheet cell "
-            "can hold" DAMAGED);
+      eb_sheet_parse_fail (&self->parse, EB_IMPORT_ERROR_TOO_LARGE,
+                           "a cell holds more than 1 MiB of text, far more than a "
+                           "spreadsheet cell can hold" DAMAGED);
       return;
     }
   g_string_append_len (self->text, (const char *) chars, len);
@@ -483,7 +395,7 @@ read_relationships (Reader      *self,
   xmlSAXHandler sax = { 0 };
 
   g_ptr_array_set_size (self->relationships, 0);
-  if (!eb_zip_archive_has_member (self->archive, part))
+  if (!eb_zip_archive_has_member (self->parse.archive, part))
     return TRUE;
   sax.startElementNs = rels_start_element;
   return parse_part (self, part, &sax, NULL, NULL, error);
@@ -633,14 +545,14 @@ choose_sheet (Reader      *self,
         {
           g_set_error (error, EB_IMPORT_ERROR, EB_IMPORT_ERROR_NO_SHEET,
                        "“%s” has no sheet “%s”; its sheets are %s",
-                       self->name, wanted, *names != '\0' ? names : "none");
+                       self->parse.name, wanted, *names != '\0' ? names : "none");
           return FALSE;
         }
       if (!self->sheet->worksheet || self->sheet->part == NULL)
         {
           g_set_error (error, EB_IMPORT_ERROR, EB_IMPORT_ERROR_NO_SHEET,
                        "“%s”, sheet “%s”: this is a chart, not a sheet of data; "
-                       "its sheets of data are %s", self->name, self->sheet->name,
+                       "its sheets of data are %s", self->parse.name, self->sheet->name,
                        *names != '\0' ? names : "none");
           self->sheet = NULL;
           return FALSE;
@@ -660,7 +572,7 @@ choose_sheet (Reader      *self,
     {
       g_set_error (error, EB_IMPORT_ERROR, EB_IMPORT_ERROR_EMPTY,
                    "“%s” has no sheet of data; expected a workbook with the survey's "
-                   "answers on a sheet", self->name);
+                   "answers on a sheet", self->parse.name);
       return FALSE;
     }
   return TRUE;
@@ -821,7 +733,7 @@ read_styles (Reader  *self,
 
   if (self->styles_part == NULL)
     self->styles_part = g_strdup ("xl/styles.xml");
-  if (!eb_zip_archive_has_member (self->archive, self->styles_part))
+  if (!eb_zip_archive_has_member (self->parse.archive, self->styles_part))
     return TRUE;
   sax.startElementNs = styles_start_element;
   sax.endElementNs = styles_end_element;
@@ -834,7 +746,7 @@ static void
 lookup_names (void *user_data)
 {
   Reader *self = user_data;
-  xmlDictPtr dict = self->ctxt->dict;
+  xmlDictPtr dict = self->parse.ctxt->dict;
 
 #define LOOKUP(name) self->names.name = xmlDictLookup (dict, BAD_CAST #name, -1)
   LOOKUP (c);
@@ -892,7 +804,7 @@ strings_end_element (void          *user_data,
     {
       /* A rich-text string is the runs' texts, one after the other. */
       decode_escapes (self->text);
-      stored.text = eb_sheet_builder_store (self->builder, self->text->str, self->text->len);
+      stored.text = eb_sheet_builder_store (self->parse.builder, self->text->str, self->text->len);
       stored.len = self->text->len;
       g_array_append_val (self->strings, stored);
     }
@@ -906,7 +818,7 @@ read_shared_strings (Reader  *self,
 
   if (self->strings_part == NULL)
     self->strings_part = g_strdup ("xl/sharedStrings.xml");
-  if (!eb_zip_archive_has_member (self->archive, self->strings_part))
+  if (!eb_zip_archive_has_member (self->parse.archive, self->strings_part))
     return TRUE;
   sax.startDocument = lookup_names;
   sax.startElementNs = strings_start_element;
@@ -930,20 +842,20 @@ start_row (Reader         *self,
     if (attributes[5 * i] == self->names.r &&
         (!parse_uint (attributes[5 * i + 3], attributes[5 * i + 4], &row) || row-- == 0))
       {
-        fail (self, EB_IMPORT_ERROR_CORRUPT,
-              "a row has the number “%.*s”; expected a number from 1" DAMAGED,
-              (int) MIN (attributes[5 * i + 4] - attributes[5 * i + 3], 20),
-              (const char *) attributes[5 * i + 3]);
+        eb_sheet_parse_fail (&self->parse, EB_IMPORT_ERROR_CORRUPT,
+                             "a row has the number “%.*s”; expected a number from 1" DAMAGED,
+                             (int) MIN (attributes[5 * i + 4] - attributes[5 * i + 3], 20),
+                             (const char *) attributes[5 * i + 3]);
         return;
       }
 
-  if (!eb_sheet_builder_begin_row (self->builder, row, &error))
+  if (!eb_sheet_builder_begin_row (self->parse.builder, row, &error))
     {
-      fail_with (self, g_steal_pointer (&error));
+      eb_sheet_parse_fail_with (&self->parse, g_steal_pointer (&error));
       return;
     }
-  self->in_row = TRUE;
-  self->row = row;
+  self->parse.in_row = TRUE;
+  self->parse.row = row;
   self->next_row = row < G_MAXUINT ? row + 1 : row;
   self->next_column = 0;
 }
@@ -969,11 +881,12 @@ start_cell (Reader         *self,
           /* The row is the row's: only the column's letters matter. */
           if (!parse_column (value, end, &column))
             {
-              self->in_cell = TRUE;
-              self->column = column;
-              fail (self, EB_IMPORT_ERROR_CORRUPT,
-                    "a cell has the reference “%.*s”; expected a column and row "
-                    "such as C7" DAMAGED, (int) MIN (len, 20), (const char *) value);
+              self->parse.in_cell = TRUE;
+              self->parse.column = column;
+              eb_sheet_parse_fail (&self->parse, EB_IMPORT_ERROR_CORRUPT,
+                                   "a cell has the reference “%.*s”; expected a column "
+                                   "and row such as C7" DAMAGED,
+                                   (int) MIN (len, 20), (const char *) value);
               return;
             }
         }
@@ -1001,8 +914,8 @@ start_cell (Reader         *self,
         }
     }
 
-  self->in_cell = TRUE;
-  self->column = column;
+  self->parse.in_cell = TRUE;
+  self->parse.column = column;
   self->next_column = column < G_MAXUINT ? column + 1 : column;
   self->in_inline = FALSE;
   g_string_truncate (self->text, 0);
@@ -1085,8 +998,8 @@ add_text (Reader     *self,
 {
   g_autoptr(GError) error = NULL;
 
-  if (!eb_sheet_builder_add_text (self->builder, self->column, text, len, &error))
-    fail_with (self, g_steal_pointer (&error));
+  if (!eb_sheet_builder_add_text (self->parse.builder, self->parse.column, text, len, &error))
+    eb_sheet_parse_fail_with (&self->parse, g_steal_pointer (&error));
 }
 
 static void
@@ -1125,14 +1038,17 @@ add_shared_string (Reader *self)
                    (const xmlChar *) self->text->str + self->text->len, &index) ||
       index >= self->strings->len)
     {
-      fail (self, EB_IMPORT_ERROR_CORRUPT,
-            "the cell refers to shared string “%.*s”, but the workbook has %u" DAMAGED,
-            (int) MIN (self->text->len, 20), self->text->str, self->strings->len);
+      eb_sheet_parse_fail (&self->parse, EB_IMPORT_ERROR_CORRUPT,
+                           "the cell refers to shared string “%.*s”, but the workbook "
+                           "has %u" DAMAGED,
+                           (int) MIN (self->text->len, 20), self->text->str,
+                           self->strings->len);
       return;
     }
   string = &g_array_index (self->strings, SharedString, index);
-  if (!eb_sheet_builder_add_cell (self->builder, self->column, string->text, string->len, &error))
-    fail_with (self, g_steal_pointer (&error));
+  if (!eb_sheet_builder_add_cell (self->parse.builder, self->parse.column, string->text,
+                                  string->len, &error))
+    eb_sheet_parse_fail_with (&self->parse, g_steal_pointer (&error));
 }
 
 static void
@@ -1142,7 +1058,7 @@ end_cell (Reader *self)
 
   if (self->text->len == 0)
     {
-      self->in_cell = FALSE;
+      self->parse.in_cell = FALSE;
       return;
     }
 
@@ -1183,7 +1099,7 @@ end_cell (Reader *self)
       break;
     }
   /* Errors above name the cell; it is over now. */
-  self->in_cell = FALSE;
+  self->parse.in_cell = FALSE;
 }
 
 static void
@@ -1204,7 +1120,7 @@ add_merge (Reader         *self,
       if (colon != NULL &&
           parse_cell_ref (value, colon, &first_column, &first_row) &&
           parse_cell_ref (colon + 1, end, &last_column, &last_row))
-        eb_sheet_builder_add_merge (self->builder, first_row, first_column,
+        eb_sheet_builder_add_merge (self->parse.builder, first_row, first_column,
                                     last_row, last_column);
     }
 }
@@ -1225,15 +1141,15 @@ sheet_start_element (void           *user_data,
   /* In the order of how often they come. */
   if (local_name == self->names.c)
     {
-      if (self->in_row)
+      if (self->parse.in_row)
         start_cell (self, n_attributes, attributes);
     }
   else if (local_name == self->names.v)
-    self->collect = self->in_cell;
+    self->collect = self->parse.in_cell;
   else if (local_name == self->names.t)
-    self->collect = self->in_cell && self->in_inline;
+    self->collect = self->parse.in_cell && self->in_inline;
   else if (local_name == self->names.is)
-    self->in_inline = self->in_cell;
+    self->in_inline = self->parse.in_cell;
   else if (local_name == self->names.row)
     start_row (self, n_attributes, attributes);
   else if (local_name == self->names.rPh)
@@ -1255,16 +1171,16 @@ sheet_end_element (void          *user_data,
     self->collect = FALSE;
   else if (local_name == self->names.c)
     {
-      if (self->in_cell)
+      if (self->parse.in_cell)
         end_cell (self);
     }
   else if (local_name == self->names.row)
     {
-      if (!self->in_row)
+      if (!self->parse.in_row)
         return;
-      self->in_row = FALSE;
-      if (!eb_sheet_builder_end_row (self->builder, 1, &error))
-        fail_with (self, g_steal_pointer (&error));
+      self->parse.in_row = FALSE;
+      if (!eb_sheet_builder_end_row (self->parse.builder, 1, &error))
+        eb_sheet_parse_fail_with (&self->parse, g_steal_pointer (&error));
     }
   else if (local_name == self->names.rPh && self->phonetic_depth > 0)
     self->phonetic_depth--;
@@ -1295,8 +1211,7 @@ reader_init (Reader       *self,
              GCancellable *cancellable)
 {
   memset (self, 0, sizeof *self);
-  self->path = path;
-  self->cancellable = cancellable;
+  eb_sheet_parse_init (&self->parse, path, cancellable);
   self->relationships = g_ptr_array_new_with_free_func (relationship_free);
   self->sheets = g_ptr_array_new_with_free_func (sheet_free);
   self->formats = g_hash_table_new (NULL, NULL);
@@ -1308,9 +1223,7 @@ reader_init (Reader       *self,
 static void
 reader_clear (Reader *self)
 {
-  g_clear_pointer (&self->archive, eb_zip_archive_free);
-  g_clear_pointer (&self->builder, eb_sheet_builder_free);
-  g_clear_error (&self->error);
+  eb_sheet_parse_clear (&self->parse);
   g_ptr_array_unref (self->relationships);
   g_ptr_array_unref (self->sheets);
   g_hash_table_unref (self->formats);
@@ -1322,38 +1235,6 @@ reader_clear (Reader *self)
   g_free (self->strings_part);
 }
 
-static void
-fill_location (Reader          *self,
-               EbErrorLocation *location)
-{
-  if (location == NULL)
-    return;
-  location->file = g_strdup (self->path);
-  location->sheet = self->sheet != NULL ? g_strdup (self->sheet->name) : NULL;
-  location->row = self->error_row;
-  location->column = self->error_column;
-}
-
-/* Opens the archive. Returns FALSE with *OTHER set when another reader
- * must read the file (it is text, or an OpenDocument spreadsheet). */
-static gboolean
-open_archive (Reader             *self,
-              EbSpreadsheetKind  *kind,
-              GError            **error)
-{
-  g_autoptr(GError) open_error = NULL;
-
-  self->archive = eb_zip_archive_open (self->path, self->cancellable, kind, &open_error);
-  if (open_error != NULL)
-    {
-      g_propagate_error (error, g_steal_pointer (&open_error));
-      return FALSE;
-    }
-  if (self->archive != NULL)
-    self->name = eb_zip_archive_get_name (self->archive);
-  return TRUE;
-}
-
 EbSurvey *
 eb_xlsx_read (const char             *path,
               const EbImportOptions  *options,
@@ -1363,8 +1244,8 @@ eb_xlsx_read (const char             *path,
               EbErrorLocation        *location,
               GError                **error)
 {
-  g_autoptr(EbSurvey) survey = NULL;
   EbSpreadsheetKind kind = EB_SPREADSHEET_XLSX;
+  EbSurvey *survey;
   Reader self;
   gboolean ok;
 
@@ -1373,7 +1254,7 @@ eb_xlsx_read (const char             *path,
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   reader_init (&self, path, cancellable);
-  ok = open_archive (&self, &kind, error);
+  ok = eb_sheet_parse_open (&self.parse, &kind, error);
   if (ok && kind != EB_SPREADSHEET_XLSX)
     {
       reader_clear (&self);
@@ -1386,40 +1267,18 @@ eb_xlsx_read (const char             *path,
        read_workbook (&self, error) &&
        choose_sheet (&self, options != NULL ? options->sheet : NULL, error);
   if (ok)
-    self.builder = eb_sheet_builder_new (self.name, self.sheet->name,
-                                         options != NULL ? options->header_rows : -1);
+    {
+      self.parse.sheet = g_strdup (self.sheet->name);
+      self.parse.builder = eb_sheet_builder_new (self.parse.name, self.parse.sheet,
+                                                 options != NULL ? options->header_rows : -1);
+    }
   ok = ok &&
        read_styles (&self, error) &&
        read_shared_strings (&self, error) &&
        read_sheet (&self, progress, progress_data, error);
-  if (ok && progress != NULL)
-    progress (1.0, progress_data);
-  /* Cancelling after the last block still cancels. */
-  if (ok && g_cancellable_is_cancelled (cancellable))
-    {
-      g_set_error (error, EB_IMPORT_ERROR, EB_IMPORT_ERROR_CANCELLED,
-                   "Import of “%s” was cancelled", self.name);
-      ok = FALSE;
-    }
-  if (ok)
-    {
-      g_autoptr(GError) finish_error = NULL;
-
-      survey = eb_sheet_builder_finish (self.builder, &finish_error);
-      if (survey == NULL)
-        {
-          eb_sheet_builder_get_error_place (self.builder, &self.error_row, &self.error_column);
-          g_propagate_error (error, g_steal_pointer (&finish_error));
-          ok = FALSE;
-        }
-    }
-
-  if (ok)
-    eb_survey_set_source_file (survey, path);
-  else
-    fill_location (&self, location);
+  survey = eb_sheet_parse_finish (&self.parse, ok, progress, progress_data, location, error);
   reader_clear (&self);
-  return g_steal_pointer (&survey);
+  return survey;
 }
 
 GPtrArray *
@@ -1436,9 +1295,9 @@ eb_xlsx_list_sheets (const char       *path,
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   reader_init (&self, path, cancellable);
-  if (!open_archive (&self, &kind, error))
+  if (!eb_sheet_parse_open (&self.parse, &kind, error))
     {
-      fill_location (&self, location);
+      eb_sheet_parse_fill_location (&self.parse, location);
       reader_clear (&self);
       return NULL;
     }
@@ -1452,7 +1311,7 @@ eb_xlsx_list_sheets (const char       *path,
 
   if (!read_workbook (&self, error))
     {
-      fill_location (&self, location);
+      eb_sheet_parse_fill_location (&self.parse, location);
       reader_clear (&self);
       return NULL;
     }
