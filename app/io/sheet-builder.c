@@ -831,8 +831,13 @@ eb_sheet_builder_begin_row (EbSheetBuilder  *self,
                             GError         **error)
 {
   g_return_val_if_fail (self != NULL, FALSE);
-  g_return_val_if_fail (!self->in_row, FALSE);
 
+  /* Rows do not nest in a sheet any program writes; a damaged file's
+   * second row would mix its cells into the first. */
+  if (self->in_row)
+    return set_error (self, error, EB_IMPORT_ERROR_CORRUPT, self->row, G_MAXUINT,
+                      "another row begins inside this one; expected each row to end before "
+                      "the next");
   /* A row that goes back would land in the wrong place: only a damaged or
    * hand-made file does that. */
   if (row < self->next_row)

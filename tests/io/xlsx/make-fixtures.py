@@ -430,6 +430,10 @@ def make_bad():
                              strings=shared_strings(["<t>ID</t>", "<t>Answer</t>",
                                                      "<t>%s</t>" % ("a" * 600000)])))
 
+    # A row begun inside another, which no program writes.
+    rows = header + '<row r="2"><c r="A2"><v>1</v></c><row r="3"><c r="A3"><v>2</v></c></row></row>'
+    write_zip(out("nestedrow.xlsx"), workbook_parts([("Sheet1", None, sheet_xml(rows))]))
+
     # A shared string that is not there.
     rows = ('<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c></row>'
             '<row r="2"><c r="A2"><v>1</v></c><c r="B2" t="s"><v>99</v></c></row>')
@@ -618,6 +622,12 @@ def make_ods_bad():
              + "</table:table-row><table:table-row>" + cell("1")
              + cell('x<text:s text:c="32767"/>' * 40) + "</table:table-row></table:table>")
     write_ods("longcell.ods", ods_content("", table))
+
+    # A row begun inside another.
+    table = ('<table:table table:name="Nested"><table:table-row>' + cell("ID") + cell("Answer")
+             + "</table:table-row><table:table-row>" + cell("1") + "<table:table-row>" + cell("2")
+             + "</table:table-row></table:table-row></table:table>")
+    write_ods("nestedrow.ods", ods_content("", table))
 
     # An empty spreadsheet.
     table = ('<table:table table:name="Blank"><table:table-row table:number-rows-repeated="1048576">'

@@ -141,6 +141,10 @@ test_bad (void)
   fixture_fails ("longcell.ods", NULL, EB_IMPORT_ERROR_TOO_LARGE,
                  "“longcell.ods”, sheet “Long”, row 2, column B: a cell holds more than "
                  "1 MiB of text", "Long", 2, 2);
+  /* A row inside a row: an error, not a crash (it was one). */
+  fixture_fails ("nestedrow.ods", NULL, EB_IMPORT_ERROR_CORRUPT,
+                 "“nestedrow.ods”, sheet “Nested”, row 2: another row begins inside this one; "
+                 "expected each row to end before the next", "Nested", 2, 0);
   fixture_fails ("empty.ods", NULL, EB_IMPORT_ERROR_EMPTY,
                  "“empty.ods”, sheet “Blank”: the sheet is empty", "Blank", 0, 0);
   fixture_fails ("binary.xlsx", NULL, EB_IMPORT_ERROR_BINARY,

@@ -280,6 +280,10 @@ test_damaged (void)
   fixture_fails ("badutf8.xlsx", NULL, EB_IMPORT_ERROR_ENCODING,
                  "“badutf8.xlsx”, sheet “Sheet1”, row 3, column B: the text of "
                  "“xl/worksheets/sheet1.xml” is not valid UTF-8", "Sheet1", 3, 2);
+  /* A row inside a row: an error, not a crash (it was one). */
+  fixture_fails ("nestedrow.xlsx", NULL, EB_IMPORT_ERROR_CORRUPT,
+                 "“nestedrow.xlsx”, sheet “Sheet1”, row 2: another row begins inside this one; "
+                 "expected each row to end before the next", "Sheet1", 2, 0);
   fixture_fails ("badsst.xlsx", NULL, EB_IMPORT_ERROR_CORRUPT,
                  "“badsst.xlsx”, sheet “Sheet1”, row 2, column B: the cell refers to shared "
                  "string “99”, but the workbook has 2", "Sheet1", 2, 2);
