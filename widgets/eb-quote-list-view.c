@@ -882,8 +882,16 @@ bind_pending_rows (EbQuoteListView *self,
   for (guint i = 0; i < rows->len && i < max_rows; i++)
     {
       GtkListItem *item = g_object_get_qdata (g_ptr_array_index (rows, i), list_item_quark);
+      guint position = gtk_list_item_get_position (item);
 
-      if (gtk_list_item_get_position (item) >= limit)
+      /* A row the list let go of shows nothing any more: not worth
+       * binding, nor waiting for (the idle callback would never end). */
+      if (position == GTK_INVALID_LIST_POSITION)
+        {
+          g_hash_table_remove (self->pending_rows, g_ptr_array_index (rows, i));
+          continue;
+        }
+      if (position >= limit)
         break;
       bind_row (self, g_ptr_array_index (rows, i), item);
     }
