@@ -10,6 +10,10 @@
 
 #include "eb-likert-comparison-panel.h"
 
+/* Below this many people in a group, the test's normal approximation is
+ * only a rough guide. */
+#define SMALL_GROUP 20
+
 typedef struct
 {
   GtkWidget *row;
@@ -104,15 +108,21 @@ describe_groups (EbLikertComparisonPanel *self)
 {
   const EbLikertGroup *a = eb_likert_comparison_get_group_a (self->comparison);
   const EbLikertGroup *b = eb_likert_comparison_get_group_b (self->comparison);
-
   /* TRANSLATORS: "Programme: 1CN (n = 150) against 1CN2 (n = 154). …" */
-  return g_strdup_printf (_("%s: %s (n = %u) against %s (n = %u). Positive answers are those above "
-                            "the middle of the scale; the Mann–Whitney U test (two-sided) compares "
-                            "all the answers, item by item, with no adjustment for the number of "
-                            "items."),
-                          eb_likert_analysis_get_group_column_name (self->analysis),
-                          eb_likert_group_get_value (a), eb_likert_group_get_n_rows (a),
-                          eb_likert_group_get_value (b), eb_likert_group_get_n_rows (b));
+  g_autofree char *text = g_strdup_printf (_("%s: %s (n = %u) against %s (n = %u). Positive answers are "
+                                             "those above the middle of the scale; the Mann–Whitney U "
+                                             "test (two-sided) compares all the answers, item by item, "
+                                             "with no adjustment for the number of items."),
+                                           eb_likert_analysis_get_group_column_name (self->analysis),
+                                           eb_likert_group_get_value (a), eb_likert_group_get_n_rows (a),
+                                           eb_likert_group_get_value (b), eb_likert_group_get_n_rows (b));
+  g_autofree char *small = NULL;
+
+  /* The test's normal approximation is rough for small groups. */
+  if (MIN (eb_likert_group_get_n_rows (a), eb_likert_group_get_n_rows (b)) >= SMALL_GROUP)
+    return g_steal_pointer (&text);
+  small = g_strdup_printf (_("With fewer than %u people in a group its p values are rough."), SMALL_GROUP);
+  return g_strconcat (text, " ", small, NULL);
 }
 
 static void
