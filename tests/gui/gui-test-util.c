@@ -42,3 +42,22 @@ after_paint_cb (GdkFrameClock *clock,
 {
   *painted = TRUE;
 }
+
+void
+wait_for_frames (GtkWidget *widget)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (widget);
+  gboolean painted = FALSE;
+  gulong id;
+
+  g_assert_nonnull (clock);
+  id = g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), &painted);
+  for (guint frame = 0; frame < 2; frame++)
+    {
+      painted = FALSE;
+      gtk_widget_queue_draw (widget);
+      wait_until (is_true, &painted);
+      iterate_pending ();
+    }
+  g_signal_handler_disconnect (clock, id);
+}

@@ -18,6 +18,11 @@ void     wait_until      (gboolean  (*done) (gpointer data),
 /* For wait_until: the widget DATA is mapped; the gboolean at DATA is set. */
 gboolean is_mapped       (gpointer    widget);
 gboolean is_true         (gpointer    flag);
+/* Returns once WIDGET's window has painted two new frames: what a user
+ * would see is laid out, including what changes once a frame is done (a
+ * list's rows bound in the first frame's layout, toolbar labels). Fails
+ * after ten seconds. */
+void     wait_for_frames (GtkWidget   *widget);
 /* An "after-paint" handler that sets the gboolean PAINTED. */
 void     after_paint_cb  (GdkFrameClock *clock,
                           gboolean      *painted);

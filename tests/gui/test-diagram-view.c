@@ -782,10 +782,7 @@ resize_window (Fixture *fixture,
                int      width)
 {
   GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (fixture->window));
-  GdkFrameClock *clock = gdk_surface_get_frame_clock (surface);
   gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
-  gboolean painted = FALSE;
-  gulong id;
 
   gtk_window_set_default_size (GTK_WINDOW (fixture->window), width, 800);
   while (gdk_surface_get_width (surface) != width)
@@ -794,20 +791,7 @@ resize_window (Fixture *fixture,
       if (!g_main_context_iteration (NULL, FALSE))
         g_usleep (1000);
     }
-  id = g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), &painted);
-  for (guint frame = 0; frame < 2; frame++)
-    {
-      painted = FALSE;
-      gtk_widget_queue_draw (fixture->window);
-      while (!painted)
-        {
-          g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-          if (!g_main_context_iteration (NULL, FALSE))
-            g_usleep (1000);
-        }
-      iterate_pending ();
-    }
-  g_signal_handler_disconnect (clock, id);
+  wait_for_frames (fixture->window);
 }
 
 /* The squeezers in the toolbar's buttons: label (with or without an

@@ -57,28 +57,6 @@ is_renaming (gpointer sidebar)
   return eb_theme_sidebar_get_renaming (sidebar) != 0;
 }
 
-/* Returns once WIDGET's window has painted a new frame: rows are bound. */
-static void
-wait_for_frame (GtkWidget *widget)
-{
-  GdkFrameClock *clock = gtk_widget_get_frame_clock (widget);
-  gboolean painted = FALSE;
-  gulong id;
-
-  g_assert_nonnull (clock);
-  id = g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), &painted);
-  /* Two frames: a list bound in the first one's layout may still queue
-   * work (rows, counts) that the second one shows. */
-  for (guint frame = 0; frame < 2; frame++)
-    {
-      painted = FALSE;
-      gtk_widget_queue_draw (widget);
-      wait_until (is_true, &painted);
-      iterate_pending ();
-    }
-  g_signal_handler_disconnect (clock, id);
-}
-
 static double
 elapsed_ms (gint64 since)
 {
@@ -187,7 +165,7 @@ show_view (Fixture *fixture)
   gtk_window_present (GTK_WINDOW (fixture->window));
   wait_until (is_mapped, fixture->view);
   eb_quotes_view_set_store (fixture->view, fixture->store);
-  wait_for_frame (GTK_WIDGET (fixture->view));
+  wait_for_frames (GTK_WIDGET (fixture->view));
 }
 
 /* The codebook, and whole-answer codings by quote index:
@@ -300,7 +278,7 @@ dup_row_chips (Fixture *fixture,
   EbThemeChips *chips;
   g_autoptr(GString) names = g_string_new (NULL);
 
-  wait_for_frame (GTK_WIDGET (fixture->view));
+  wait_for_frames (GTK_WIDGET (fixture->view));
   row = find_row (GTK_WIDGET (eb_quote_list_view_get_list_view (get_list (fixture))), index);
   g_assert_nonnull (row);
   chips = eb_quote_row_get_chips (row);
@@ -518,7 +496,7 @@ test_theme_filter (Fixture       *fixture,
    * "ideas", "Discuss and share" counts 4 quotes from 3 respondents. */
   eb_quote_list_view_set_search (get_list (fixture), "ideas");
   eb_quotes_view_update_counts (fixture->view);
-  wait_for_frame (GTK_WIDGET (fixture->view));
+  wait_for_frames (GTK_WIDGET (fixture->view));
   g_assert_cmpuint (eb_theme_counts_get_total_quotes (eb_quotes_view_get_counts (fixture->view)), ==,
                     n_visible (fixture));
   g_assert_cmpstr (eb_theme_sidebar_get_row_counts_text (sidebar, fixture->themes[DISCUSS]), ==, "4 · 3");
@@ -1070,7 +1048,7 @@ test_large (void)
   list_view = GTK_WIDGET (eb_quote_list_view_get_list_view (get_list (&fixture)));
   vadjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (list_view));
   gtk_adjustment_set_value (vadjustment, 5000);
-  wait_for_frame (GTK_WIDGET (fixture.view));
+  wait_for_frames (GTK_WIDGET (fixture.view));
   g_assert_cmpfloat (gtk_adjustment_get_value (vadjustment), >, 0);
   clock = gtk_widget_get_frame_clock (list_view);
   painted_id = g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), &painted);
@@ -1172,7 +1150,7 @@ resize_window (Fixture *fixture,
       g_main_context_iteration (NULL, FALSE);
       g_usleep (1000);
     }
-  wait_for_frame (GTK_WIDGET (fixture->view));
+  wait_for_frames (GTK_WIDGET (fixture->view));
 }
 
 static gboolean
@@ -1231,7 +1209,7 @@ test_narrow (Fixture       *fixture,
   resize_window (fixture, 700);
   g_assert_true (adw_flap_get_folded (flap));
   wait_until (is_concealed, flap);
-  wait_for_frame (view);
+  wait_for_frames (view);
   g_assert_false (gtk_widget_get_mapped (panel));
   g_assert_true (gtk_widget_get_mapped (button));
   g_assert_true (gtk_widget_compute_bounds (button, view, &bounds));
@@ -1253,7 +1231,7 @@ test_narrow (Fixture       *fixture,
 
   activate (fixture, "quotes.show-respondent");
   wait_until (is_concealed, flap);
-  wait_for_frame (view);
+  wait_for_frames (view);
   g_assert_false (gtk_widget_get_mapped (panel));
   g_assert_false (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (button)));
 
@@ -1261,7 +1239,7 @@ test_narrow (Fixture       *fixture,
   resize_window (fixture, 1280);
   g_assert_false (adw_flap_get_folded (flap));
   wait_until (is_revealed, flap);
-  wait_for_frame (view);
+  wait_for_frames (view);
   g_assert_true (gtk_widget_get_mapped (panel));
   g_assert_false (gtk_widget_get_visible (button));
   g_assert_true (eb_respondent_panel_get_quote (EB_RESPONDENT_PANEL (panel)) == get_quote (fixture, 10));
@@ -1304,7 +1282,7 @@ test_example (void)
   g_assert_cmpuint (n_visible (&fixture), ==, eb_theme_counts_get_n_quotes (counts, eb_theme_get_id (discuss)));
   g_assert_cmpuint (n_visible (&fixture), >, 0);
   eb_quotes_view_update_counts (fixture.view);
-  wait_for_frame (GTK_WIDGET (fixture.view));
+  wait_for_frames (GTK_WIDGET (fixture.view));
   {
     g_autofree char *expected = g_strdup_printf ("%u · %u",
                                                  eb_theme_counts_get_n_quotes (counts, eb_theme_get_id (discuss)),

@@ -972,34 +972,6 @@ test_likert_filters_quotes (void)
  * another one, with a little to spare. */
 #define NARROW_WIDTH 720
 
-/* Returns once WIDGET's window has painted two new frames: what a user
- * would see is laid out, including what changes once a frame is done
- * (the toolbars' labels). */
-static void
-wait_for_frames (GtkWidget *widget)
-{
-  GdkFrameClock *clock = gtk_widget_get_frame_clock (widget);
-  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
-  gboolean painted = FALSE;
-  gulong id;
-
-  g_assert_nonnull (clock);
-  id = g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), &painted);
-  for (guint frame = 0; frame < 2; frame++)
-    {
-      painted = FALSE;
-      gtk_widget_queue_draw (widget);
-      while (!painted)
-        {
-          g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-          if (!g_main_context_iteration (NULL, FALSE))
-            g_usleep (1000);
-        }
-      iterate_pending ();
-    }
-  g_signal_handler_disconnect (clock, id);
-}
-
 static int
 min_width (GtkWidget *widget)
 {
