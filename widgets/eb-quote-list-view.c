@@ -78,6 +78,7 @@ struct _EbQuoteListView
   GtkWidget          *columns_box;
   GtkWidget          *count_label;
   GtkWidget          *count_squeezer;
+  char               *count_text;          /* "347 of 347 quotes": its tooltip */
   GtkWidget          *short_count_label;
   GtkWidget          *shown_count_label;
   GtkWidget          *tag_button;
@@ -133,6 +134,23 @@ shorten (const char *text)
   return g_strconcat (start, "…", NULL);
 }
 
+/* The count in full when it is shortened. Asked for when shown: setting a
+ * tooltip asks the X server where the pointer is, a round trip on every
+ * key typed into the search. */
+static gboolean
+count_query_tooltip_cb (EbQuoteListView *self,
+                        int              x,
+                        int              y,
+                        gboolean         keyboard_mode,
+                        GtkTooltip      *tooltip,
+                        GtkWidget       *widget)
+{
+  if (self->count_text == NULL)
+    return FALSE;
+  gtk_tooltip_set_text (tooltip, self->count_text);
+  return TRUE;
+}
+
 static void
 update_count (EbQuoteListView *self)
 {
@@ -162,14 +180,15 @@ update_count (EbQuoteListView *self)
       gtk_label_set_text (GTK_LABEL (self->count_label), text);
       gtk_label_set_text (GTK_LABEL (self->short_count_label), short_text);
       gtk_label_set_text (GTK_LABEL (self->shown_count_label), visible);
-      gtk_widget_set_tooltip_text (self->count_squeezer, text);
+      g_free (self->count_text);
+      self->count_text = g_steal_pointer (&text);
     }
   else
     {
       gtk_label_set_text (GTK_LABEL (self->count_label), "");
       gtk_label_set_text (GTK_LABEL (self->short_count_label), "");
       gtk_label_set_text (GTK_LABEL (self->shown_count_label), "");
-      gtk_widget_set_tooltip_text (self->count_squeezer, NULL);
+      g_clear_pointer (&self->count_text, g_free);
     }
 
   if (n_total == 0)
@@ -1175,6 +1194,7 @@ eb_quote_list_view_finalize (GObject *object)
   g_clear_pointer (&self->value_choices, g_ptr_array_unref);
   g_clear_pointer (&self->coders, g_strfreev);
   g_clear_pointer (&self->pending_rows, g_hash_table_unref);
+  g_clear_pointer (&self->count_text, g_free);
 
   G_OBJECT_CLASS (eb_quote_list_view_parent_class)->finalize (object);
 }
@@ -1312,6 +1332,8 @@ eb_quote_list_view_init (EbQuoteListView *self)
   g_autoptr(GtkNoSelection) theme_selection = NULL;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_widget_set_has_tooltip (self->count_squeezer, TRUE);
+  g_signal_connect_swapped (self->count_squeezer, "query-tooltip", G_CALLBACK (count_query_tooltip_cb), self);
 
   self->attribute_columns = g_array_new (FALSE, FALSE, sizeof (guint));
   self->theme_checks = g_ptr_array_new ();

@@ -776,6 +776,18 @@ free_row (gpointer data)
   g_free (data);
 }
 
+/* Setting a tooltip asks the X server where the pointer is; the rows are
+ * updated after every search step, so only a new text is set. */
+static void
+set_tooltip (GtkWidget  *widget,
+             const char *text)
+{
+  const char *current = gtk_widget_get_tooltip_text (widget);
+
+  if (g_strcmp0 (current, text) != 0)
+    gtk_widget_set_tooltip_text (widget, text);
+}
+
 static void
 update_row (EbThemeSidebar *self,
             RowWidgets     *row)
@@ -790,9 +802,8 @@ update_row (EbThemeSidebar *self,
   gtk_label_set_text (GTK_LABEL (row->name_label), eb_theme_get_name (theme));
   eb_theme_chips_set_single (EB_THEME_CHIPS (row->swatch), eb_theme_get_name (theme),
                              eb_theme_get_color (theme));
-  gtk_widget_set_tooltip_text (row->name_label,
-                               *eb_theme_get_description (theme) != '\0'
-                               ? eb_theme_get_description (theme) : NULL);
+  set_tooltip (row->name_label,
+               *eb_theme_get_description (theme) != '\0' ? eb_theme_get_description (theme) : NULL);
 
   if (self->counts != NULL)
     {
@@ -808,7 +819,7 @@ update_row (EbThemeSidebar *self,
       tooltip = g_strdup_printf (_("%s from %s, with its sub-themes, among the quotes the search and filters show"),
                                  quotes, respondents);
       gtk_label_set_text (GTK_LABEL (row->counts), text);
-      gtk_widget_set_tooltip_text (row->counts, tooltip);
+      set_tooltip (row->counts, tooltip);
       gtk_widget_set_visible (row->counts, TRUE);
     }
   else
@@ -824,7 +835,7 @@ update_row (EbThemeSidebar *self,
 
       g_snprintf (text, sizeof text, "%u", key);
       gtk_label_set_text (GTK_LABEL (row->key), text);
-      gtk_widget_set_tooltip_text (row->key, tooltip);
+      set_tooltip (row->key, tooltip);
     }
   gtk_widget_set_visible (row->key, key > 0);
 
