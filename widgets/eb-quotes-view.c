@@ -31,6 +31,8 @@ struct _EbQuotesView
   GtkWidget         *toast_overlay;
   GtkWidget         *outer_paned;
   GtkWidget         *respondent_flap;
+  GtkWidget         *flap_handle;
+  int                panel_drag_start;  /* the panel's width when a drag began */
   GtkWidget         *sidebar;
   GtkWidget         *quote_list;
   GtkWidget         *respondent_panel;
@@ -297,6 +299,36 @@ flap_revealed_cb (EbQuotesView *self,
   else if (!revealed && focus != NULL && gtk_widget_is_ancestor (focus, self->respondent_panel))
     gtk_widget_grab_focus (self->quote_list);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RESPONDENT_REVEALED]);
+}
+
+/* The respondent panel's width, dragged at its edge: never so wide that
+ * the quotes beside it would be under their narrowest (the panel would
+ * fold away under the pointer). */
+#define MIN_PANEL_WIDTH 260
+
+static void
+handle_drag_begin_cb (EbQuotesView   *self,
+                      double          x,
+                      double          y,
+                      GtkGestureDrag *gesture)
+{
+  self->panel_drag_start = gtk_widget_get_width (self->respondent_panel);
+}
+
+static void
+handle_drag_update_cb (EbQuotesView   *self,
+                       double          offset_x,
+                       double          offset_y,
+                       GtkGestureDrag *gesture)
+{
+  int content_minimum = 0, handle_width = gtk_widget_get_width (self->flap_handle);
+  int widest, width;
+
+  gtk_widget_measure (self->quote_list, GTK_ORIENTATION_HORIZONTAL, -1, &content_minimum, NULL, NULL, NULL);
+  widest = gtk_widget_get_width (self->respondent_flap) - content_minimum - handle_width;
+  /* Leftwards widens: the panel is at the end. */
+  width = CLAMP (self->panel_drag_start - (int) offset_x, MIN_PANEL_WIDTH, MAX (widest, MIN_PANEL_WIDTH));
+  gtk_widget_set_size_request (self->respondent_panel, width, -1);
 }
 
 /* A narrower window takes its room from the themes sidebar once the
@@ -795,6 +827,7 @@ eb_quotes_view_class_init (EbQuotesViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EbQuotesView, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, EbQuotesView, outer_paned);
   gtk_widget_class_bind_template_child (widget_class, EbQuotesView, respondent_flap);
+  gtk_widget_class_bind_template_child (widget_class, EbQuotesView, flap_handle);
   gtk_widget_class_bind_template_child (widget_class, EbQuotesView, sidebar);
   gtk_widget_class_bind_template_child (widget_class, EbQuotesView, quote_list);
   gtk_widget_class_bind_template_child (widget_class, EbQuotesView, respondent_panel);
@@ -854,6 +887,8 @@ set_actions_enabled (EbQuotesView *self,
 static void
 eb_quotes_view_init (EbQuotesView *self)
 {
+  GtkGesture *drag;
+
   gtk_widget_init_template (GTK_WIDGET (self));
   eb_quotes_view_ensure_style ();
 
@@ -864,6 +899,11 @@ eb_quotes_view_init (EbQuotesView *self)
 
   g_signal_connect_swapped (eb_quote_list_view_get_selection (EB_QUOTE_LIST_VIEW (self->quote_list)),
                             "selection-changed", G_CALLBACK (selection_changed_cb), self);
+
+  drag = gtk_gesture_drag_new ();
+  g_signal_connect_swapped (drag, "drag-begin", G_CALLBACK (handle_drag_begin_cb), self);
+  g_signal_connect_swapped (drag, "drag-update", G_CALLBACK (handle_drag_update_cb), self);
+  gtk_widget_add_controller (self->flap_handle, GTK_EVENT_CONTROLLER (drag));
 
   set_actions_enabled (self, FALSE);
   update_fold (self);

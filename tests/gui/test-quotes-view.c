@@ -1135,6 +1135,12 @@ is_respondent_button (GtkWidget *widget)
          && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), "quotes.show-respondent") == 0;
 }
 
+static gboolean
+is_flap_handle (GtkWidget *widget)
+{
+  return gtk_widget_has_css_class (widget, "flap-handle");
+}
+
 /* Gives the window WIDTH and waits until it is painted at that width. */
 static void
 resize_window (Fixture *fixture,
@@ -1184,6 +1190,51 @@ has_shortcut (GtkWidget  *widget,
 /* In a window too narrow for its three panels the respondent panel folds
  * away: a toolbar button (or F9) shows it over the quotes, and it still
  * follows the selection. A wider window brings it back beside them. */
+/* The respondent panel's edge can be dragged: wider to the left, never
+ * below its narrowest, never so wide that the quotes would fold it away. */
+static void
+test_panel_drag (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  GtkWidget *view = GTK_WIDGET (fixture->view);
+  GtkWidget *panel = GTK_WIDGET (eb_quotes_view_get_respondent_panel (fixture->view));
+  GtkWidget *handle = find_widget (view, is_flap_handle);
+  AdwFlap *flap = ADW_FLAP (find_widget (view, is_flap));
+  g_autoptr(GListModel) controllers = NULL;
+  GtkGesture *drag = NULL;
+  int width = 0, start;
+
+  g_assert_nonnull (handle);
+  controllers = gtk_widget_observe_controllers (handle);
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_GESTURE_DRAG (controller))
+        drag = GTK_GESTURE (controller);
+    }
+  g_assert_nonnull (drag);
+  start = gtk_widget_get_width (panel);
+  g_assert_cmpint (start, >, 0);
+
+  g_signal_emit_by_name (drag, "drag-begin", 0.0, 100.0);
+  g_signal_emit_by_name (drag, "drag-update", -120.0, 0.0);
+  gtk_widget_get_size_request (panel, &width, NULL);
+  g_assert_cmpint (width, ==, start + 120);
+  wait_for_frames (fixture->window);
+  g_assert_cmpint (gtk_widget_get_width (panel), ==, start + 120);
+
+  /* Far to the right: its narrowest. Far to the left: the quotes keep
+   * their narrowest, and the panel stays beside them. */
+  g_signal_emit_by_name (drag, "drag-update", 2000.0, 0.0);
+  gtk_widget_get_size_request (panel, &width, NULL);
+  g_assert_cmpint (width, ==, 260);
+  g_signal_emit_by_name (drag, "drag-update", -2000.0, 0.0);
+  wait_for_frames (fixture->window);
+  g_assert_false (adw_flap_get_folded (flap));
+  g_assert_true (gtk_widget_get_mapped (panel));
+}
+
 static void
 test_narrow (Fixture       *fixture,
              gconstpointer  data)
@@ -1309,6 +1360,7 @@ main (int   argc,
 
   g_test_add_func ("/quotes-view/empty", test_empty);
   ADD ("load", test_load);
+  ADD ("panel-drag", test_panel_drag);
   ADD ("tag-key", test_tag_key);
   ADD ("uncoded-keeps-place", test_uncoded_keeps_place);
   ADD ("theme-filter", test_theme_filter);
