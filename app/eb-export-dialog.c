@@ -697,32 +697,26 @@ update_actions (EbExportDialog *self)
                                  self->written_folder != NULL);
 }
 
-/* The attribute columns the Likert summary can be grouped by: those the
- * Likert page offers (a few values, not one per respondent). */
-#define MAX_GROUPS 50
-
+/* The columns the Likert page offers too (eb_survey_dup_group_columns). */
 static void
 fill_group_row (EbExportDialog *self)
 {
   g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
 
   gtk_string_list_append (names, _("Not grouped"));
-  for (guint c = 0; self->survey != NULL && c < eb_survey_get_n_columns (self->survey); c++)
+  if (self->survey != NULL)
     {
-      guint n_values;
+      g_autoptr(GArray) columns = eb_survey_dup_group_columns (self->survey);
 
-      if (eb_survey_get_column_role (self->survey, c) != EB_COLUMN_ROLE_ATTRIBUTE)
-        continue;
-      n_values = eb_survey_count_distinct (self->survey, c);
-      if (n_values < 1 || n_values > MAX_GROUPS)
-        continue;
-      g_array_append_val (self->group_columns, c);
-      {
-        /* TRANSLATORS: group by an attribute column, e.g. "By Programme" */
-        g_autofree char *name = g_strdup_printf (_("By %s"), eb_survey_get_column_name (self->survey, c));
+      g_array_append_vals (self->group_columns, columns->data, columns->len);
+    }
+  for (guint i = 0; i < self->group_columns->len; i++)
+    {
+      guint c = g_array_index (self->group_columns, guint, i);
+      /* TRANSLATORS: group by an attribute column, e.g. "By Programme" */
+      g_autofree char *name = g_strdup_printf (_("By %s"), eb_survey_get_column_name (self->survey, c));
 
-        gtk_string_list_append (names, name);
-      }
+      gtk_string_list_append (names, name);
     }
   adw_combo_row_set_model (self->group_row, G_LIST_MODEL (names));
   adw_combo_row_set_selected (self->group_row, 0);

@@ -20,8 +20,6 @@
 /* The content's side margins and the clamp's maximum (eb-likert-view.ui). */
 #define CONTENT_MARGINS     24
 #define CONTENT_MAX_WIDTH   1600
-/* Attributes with more values than this make no useful groups. */
-#define MAX_GROUPS          50
 #define MAX_DROPDOWN_CHARS  28
 
 struct _EbLikertView
@@ -286,18 +284,11 @@ static void
 find_group_columns (EbLikertView *self)
 {
   g_array_set_size (self->group_columns, 0);
-  if (self->survey == NULL)
-    return;
-
-  for (guint c = 0; c < eb_survey_get_n_columns (self->survey); c++)
+  if (self->survey != NULL)
     {
-      guint n_values;
+      g_autoptr(GArray) columns = eb_survey_dup_group_columns (self->survey);
 
-      if (eb_survey_get_column_role (self->survey, c) != EB_COLUMN_ROLE_ATTRIBUTE)
-        continue;
-      n_values = eb_survey_count_distinct (self->survey, c);
-      if (n_values >= 1 && n_values <= MAX_GROUPS)
-        g_array_append_val (self->group_columns, c);
+      g_array_append_vals (self->group_columns, columns->data, columns->len);
     }
 }
 

@@ -123,13 +123,8 @@ eb_quote_list_new (EbSurvey   *survey,
   self->survey = g_object_ref (survey);
   self->slot = g_new (int, MAX (n_columns, 1));
   for (guint c = 0; c < n_columns; c++)
-    {
-      EbColumnRole role = eb_survey_get_column_role (survey, c);
-
-      self->slot[c] = role == EB_COLUMN_ROLE_TEXT ? (int) n_text++ : -1;
-      if (role == EB_COLUMN_ROLE_ID && self->id_column < 0)
-        self->id_column = (int) c;
-    }
+    self->slot[c] = eb_survey_get_column_role (survey, c) == EB_COLUMN_ROLE_TEXT ? (int) n_text++ : -1;
+  self->id_column = eb_survey_get_id_column (survey);
   self->lookup = g_new (gint32, MAX ((gsize) n_text * n_rows, 1));
 
   for (guint c = 0; c < n_columns; c++)

@@ -391,6 +391,27 @@ eb_survey_get_id_column (EbSurvey *self)
   return -1;
 }
 
+GArray *
+eb_survey_dup_group_columns (EbSurvey *self)
+{
+  GArray *columns;
+
+  g_return_val_if_fail (EB_IS_SURVEY (self), NULL);
+
+  columns = g_array_new (FALSE, FALSE, sizeof (guint));
+  for (guint c = 0; c < eb_survey_get_n_columns (self); c++)
+    {
+      guint n_values;
+
+      if (eb_survey_get_column_role (self, c) != EB_COLUMN_ROLE_ATTRIBUTE)
+        continue;
+      n_values = eb_survey_count_distinct (self, c);
+      if (n_values >= 1 && n_values <= EB_SURVEY_MAX_GROUPS)
+        g_array_append_val (columns, c);
+    }
+  return columns;
+}
+
 const char *
 eb_survey_get_header_style (EbSurvey *self)
 {

@@ -65,6 +65,11 @@ GPtrArray    *eb_survey_dup_likert_sets  (EbSurvey     *self);
 
 /* The first column whose role is the respondent id, or -1. */
 int           eb_survey_get_id_column    (EbSurvey     *self);
+/* The attribute columns answers can be grouped by (guint indices): those
+ * with 1 to EB_SURVEY_MAX_GROUPS distinct values; more make no useful
+ * groups. The Likert page and the Export dialog offer the same ones. */
+#define EB_SURVEY_MAX_GROUPS 50
+GArray       *eb_survey_dup_group_columns (EbSurvey    *self);
 
 guint         eb_survey_count_missing    (EbSurvey     *self,
                                           guint         column);

@@ -114,15 +114,6 @@ eb_column_is_identifying (EbSurvey *survey,
   return holds_emails (survey, column);
 }
 
-static int
-find_id_column (EbSurvey *survey)
-{
-  for (guint c = 0; c < eb_survey_get_n_columns (survey); c++)
-    if (eb_survey_get_column_role (survey, c) == EB_COLUMN_ROLE_ID)
-      return (int) c;
-  return -1;
-}
-
 /* How many digits the codes need: three ("P001") up to 999 respondents,
  * then as many as the largest code has, so that codes sort as text. */
 static guint
@@ -175,7 +166,7 @@ eb_pseudonyms_new (EbSurvey *survey)
   n_rows = eb_survey_get_n_rows (survey);
   self = g_new0 (EbPseudonyms, 1);
   self->survey = g_object_ref (survey);
-  self->id_column = find_id_column (survey);
+  self->id_column = eb_survey_get_id_column (survey);
   self->chunk = g_string_chunk_new (8 * (gsize) MAX (n_rows, 1));
   self->row_codes = g_new0 (const char *, MAX (n_rows, 1));
   self->by_id = g_hash_table_new (g_str_hash, g_str_equal);

@@ -756,10 +756,7 @@ prepare (EbWorkbook  *wb,
       g_hash_table_insert (wb->theme_order, &wb->theme_ids[i], GUINT_TO_POINTER (i + 1));
     }
 
-  wb->id_column = -1;
-  for (guint c = 0; c < n_columns && wb->id_column < 0; c++)
-    if (eb_survey_get_column_role (wb->survey, c) == EB_COLUMN_ROLE_ID)
-      wb->id_column = (int) c;
+  wb->id_column = eb_survey_get_id_column (wb->survey);
 
   wb->dropped = g_new0 (gboolean, MAX (n_columns, 1));
   if (wb->options->pseudonymise)
